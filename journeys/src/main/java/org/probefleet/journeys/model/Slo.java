@@ -1,0 +1,42 @@
+package org.probefleet.journeys.model;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.probefleet.journeys.yaml.Origin;
+
+/** A service level objective over a journey, with its alerting and policy settings. */
+public record Slo(String name, String description, String owner, Indicator indicator, double target,
+                  Duration window, int alertQuorum, int minEvents, String policy,
+                  Optional<BusinessImpact> businessImpact, OptionalDouble notificationThreshold, Origin origin) {
+
+    /** Regions that must burn together before a global page. */
+    public static final int DEFAULT_ALERT_QUORUM = 2;
+    /** Events a window needs before it may fire. */
+    public static final int DEFAULT_MIN_EVENTS = 3;
+    public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+    public static final Duration MIN_WINDOW = Duration.ofDays(1);
+    public static final Duration MAX_WINDOW = Duration.ofDays(90);
+
+    public Slo {
+        if (!(target > 0 && target < 1)) {
+            throw new IllegalArgumentException("target must be in (0, 1), got " + target);
+        }
+        if (!isSupportedWindow(window)) {
+            throw new IllegalArgumentException("window must be whole days from 1d to 90d, got " + window);
+        }
+        if (alertQuorum < 1 || minEvents < 1) {
+            throw new IllegalArgumentException("alert_quorum and min_events must be at least 1");
+        }
+    }
+
+    public static boolean isSupportedWindow(Duration window) {
+        return window.compareTo(MIN_WINDOW) >= 0 && window.compareTo(MAX_WINDOW) <= 0
+                && window.toMillis() % Duration.ofDays(1).toMillis() == 0;
+    }
+
+    /** The share of events allowed to be bad: 1 − target. */
+    public double errorBudget() {
+        return 1 - target;
+    }
+}

@@ -1,0 +1,20 @@
+package org.probefleet.journeys.spec;
+
+import org.probefleet.journeys.model.Names;
+import org.probefleet.journeys.yaml.Diagnostics;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Identifier checks shared by journeys, SLOs, policies and regions. */
+final class Ids {
+
+    private Ids() {
+    }
+
+    static boolean check(Node at, String text, Diagnostics diagnostics, String what) {
+        if (Names.isId(text)) {
+            return true;
+        }
+        diagnostics.error(at, what + " '" + text + "' must be lower-case letters, digits and dashes, like checkout-eu");
+        return false;
+    }
+}
