@@ -37,7 +37,9 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadResult result = DefinitionLoader.loadFolder(folder);
-        print(result.definitions(), out);
+        if (java.nio.file.Files.isDirectory(folder)) {
+            print(result.definitions(), out);
+        }
         result.problems().forEach(problem -> err.println(problem));
         err.flush();
         Definitions definitions = result.definitions();

@@ -1,0 +1,109 @@
+package org.probefleet.shop;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A fault to inject: which requests it matches (by path prefix and by the agent's region
+ * header) and what it does to them. Every key is optional; an empty list matches everything.
+ */
+public record Chaos(Optional<Mode> mode, double errorRate, long latencyMs, List<String> regions, List<String> paths) {
+
+    /** {@code error} answers HTTP 500; {@code silent} answers 200 with a page lacking its confirmation. */
+    public enum Mode {
+        ERROR, SILENT
+    }
+
+    public static final Chaos NONE = new Chaos(Optional.empty(), 0, 0, List.of(), List.of());
+    static final long MAX_LATENCY_MS = 120_000;
+    private static final Set<String> KEYS = Set.of("mode", "error_rate", "latency_ms", "regions", "paths");
+
+    public Chaos {
+        regions = List.copyOf(regions);
+        paths = List.copyOf(paths);
+    }
+
+    /** Whether a request for {@code path} from {@code region} (null without the header) is affected. */
+    public boolean matches(String path, String region) {
+        boolean regionMatches = regions.isEmpty() || (region != null && regions.contains(region));
+        boolean pathMatches = paths.isEmpty() || paths.stream().anyMatch(prefix -> path.equals(prefix)
+                || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"));
+        return regionMatches && pathMatches;
+    }
+
+    public boolean active() {
+        return mode.isPresent() || latencyMs > 0;
+    }
+
+    /**
+     * Reads a chaos request body, or throws {@link IllegalArgumentException} listing every bad field.
+     */
+    public static Chaos parse(JsonObject body) {
+        List<String> problems = new ArrayList<>();
+        for (String key : body.fieldNames()) {
+            if (!KEYS.contains(key)) {
+                problems.add("unknown field '" + key + "': expected mode, error_rate, latency_ms, regions, paths");
+            }
+        }
+        Optional<Mode> mode = Optional.empty();
+        Object rawMode = body.getValue("mode");
+        if (rawMode != null) {
+            if ("error".equals(rawMode)) {
+                mode = Optional.of(Mode.ERROR);
+            } else if ("silent".equals(rawMode)) {
+                mode = Optional.of(Mode.SILENT);
+            } else {
+                problems.add("mode must be \"error\" or \"silent\", not '" + rawMode + "'");
+            }
+        }
+        double rate = number(body, "error_rate", 1.0, 0, 1, problems);
+        double latency = number(body, "latency_ms", 0, 0, MAX_LATENCY_MS, problems);
+        List<String> regions = strings(body, "regions", problems);
+        List<String> paths = strings(body, "paths", problems);
+        paths.stream().filter(path -> !path.startsWith("/"))
+                .forEach(path -> problems.add("paths must start with /, not \"" + path + "\""));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return new Chaos(mode, rate, (long) latency, regions, paths);
+    }
+
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject().put("active", active());
+        mode.ifPresent(value -> json.put("mode", value.name().toLowerCase()));
+        return json.put("error_rate", errorRate).put("latency_ms", latencyMs)
+                .put("regions", new JsonArray(regions)).put("paths", new JsonArray(paths));
+    }
+
+    private static double number(JsonObject body, String key, double fallback, double min, double max, List<String> problems) {
+        Object value = body.getValue(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Number number) || number.doubleValue() < min || number.doubleValue() > max) {
+            problems.add(key + " must be a number from " + format(min) + " to " + format(max) + ", not " + value);
+            return fallback;
+        }
+        return number.doubleValue();
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static List<String> strings(JsonObject body, String key, List<String> problems) {
+        Object value = body.getValue(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array) || !array.stream().allMatch(item -> item instanceof String)) {
+            problems.add(key + " must be a list of strings, like [\"ap-south\"]");
+            return List.of();
+        }
+        return array.stream().map(String.class::cast).toList();
+    }
+}

@@ -1,0 +1,206 @@
+package org.probefleet.shop;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The demo shop's HTTP server: pages, the JSON API, and the chaos endpoint under /admin. */
+public final class DemoShop {
+
+    /** The header agents send; chaos can target one region with it. */
+    public static final String REGION_HEADER = "X-Probefleet-Region";
+    private static final String CART_COOKIE = "cart";
+    private static final String SESSION_COOKIE = "session";
+    private static final int MAX_QUANTITY = 99;
+
+    private final Store store = new Store();
+    private volatile Chaos chaos = Chaos.NONE;
+    private final Vertx vertx;
+    private HttpServer server;
+
+    private DemoShop(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    /** Starts the shop on {@code host:port} (port 0 picks a free one). */
+    public static Future<DemoShop> start(Vertx vertx, String host, int port) {
+        DemoShop shop = new DemoShop(vertx);
+        return vertx.createHttpServer().requestHandler(shop.router()).listen(port, host).map(server -> {
+            shop.server = server;
+            return shop;
+        });
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Future<Void> close() {
+        return server.close();
+    }
+
+    private Router router() {
+        Router router = Router.router(vertx);
+        // Only requests that carry a body get a body handler: a GET with a stray Content-Type must not fail.
+        router.post().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        router.post("/admin/chaos").handler(this::setChaos);
+        router.delete("/admin/chaos").handler(ctx -> {
+            chaos = Chaos.NONE;
+            json(ctx, 200, chaos.toJson());
+        });
+        router.get("/admin/chaos").handler(ctx -> json(ctx, 200, chaos.toJson()));
+        router.get("/healthz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok\n"));
+        router.route().handler(this::applyChaos);
+
+        router.get("/").handler(ctx -> html(ctx, 200, Pages.home(cartCount(ctx))));
+        router.get("/products/:id").handler(ctx -> Catalog.find(ctx.pathParam("id"))
+                .ifPresentOrElse(product -> html(ctx, 200, Pages.product(product, cartCount(ctx))),
+                        () -> html(ctx, 404, Pages.notFound())));
+        router.post("/cart/add").handler(this::addToCartForm);
+        router.get("/cart").handler(ctx -> html(ctx, 200, Pages.cart(store.cart(cartId(ctx)).orElse(List.of()))));
+        router.get("/checkout").handler(ctx -> html(ctx, 200, Pages.checkout(cartCount(ctx), null)));
+        router.post("/checkout").handler(this::checkoutForm);
+        router.get("/orders/:id").handler(ctx -> store.order(ctx.pathParam("id"))
+                .ifPresentOrElse(order -> html(ctx, 200, Pages.order(order)), () -> html(ctx, 404, Pages.notFound())));
+        router.get("/login").handler(ctx -> html(ctx, 200, Pages.login(null)));
+        router.post("/login").handler(this::loginForm);
+        router.get("/account").handler(ctx -> {
+            if (ctx.request().getCookie(SESSION_COOKIE) == null) {
+                redirect(ctx, "/login");
+            } else {
+                html(ctx, 200, Pages.account(cartCount(ctx)));
+            }
+        });
+        router.get("/search").handler(ctx -> {
+            String query = Optional.ofNullable(ctx.request().getParam("q")).orElse("");
+            html(ctx, 200, Pages.search(query, Catalog.search(query), cartCount(ctx)));
+        });
+        new ShopApi(store).mount(router);
+        router.route().last().handler(ctx -> html(ctx, 404, Pages.notFound()));
+        return router;
+    }
+
+    private void setChaos(RoutingContext ctx) {
+        try {
+            JsonObject body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
+            chaos = Chaos.parse(body);
+            json(ctx, 200, chaos.toJson());
+        } catch (DecodeException | ClassCastException e) {
+            json(ctx, 400, new JsonObject().put("error", "the body must be a JSON object like {\"mode\": \"error\"}"));
+        } catch (IllegalArgumentException e) {
+            json(ctx, 400, new JsonObject().put("error", e.getMessage()));
+        }
+    }
+
+    /** Delays, fails or silently breaks the requests the current chaos matches; passes the rest on. */
+    private void applyChaos(RoutingContext ctx) {
+        Chaos current = chaos;
+        if (!current.active() || !current.matches(ctx.normalizedPath(), ctx.request().getHeader(REGION_HEADER))) {
+            ctx.next();
+            return;
+        }
+        Runnable fault = () -> {
+            boolean hit = current.mode().isPresent() && ThreadLocalRandom.current().nextDouble() < current.errorRate();
+            if (!hit) {
+                ctx.next();
+            } else if (current.mode().get() == Chaos.Mode.ERROR) {
+                ctx.response().setStatusCode(500).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
+                        .end("Internal Server Error (injected by chaos)\n");
+            } else if (ctx.normalizedPath().startsWith("/api/")) {
+                json(ctx, 200, new JsonObject());
+            } else {
+                html(ctx, 200, Pages.silent());
+            }
+        };
+        if (current.latencyMs() > 0) {
+            vertx.setTimer(current.latencyMs(), id -> fault.run());
+        } else {
+            fault.run();
+        }
+    }
+
+    private void addToCartForm(RoutingContext ctx) {
+        Optional<Catalog.Product> product = Catalog.find(Optional.ofNullable(ctx.request().getFormAttribute("product")).orElse(""));
+        if (product.isEmpty()) {
+            html(ctx, 404, Pages.notFound());
+            return;
+        }
+        String cartId = cartId(ctx);
+        if (cartId == null) {
+            cartId = UUID.randomUUID().toString();
+            ctx.response().addCookie(Cookie.cookie(CART_COOKIE, cartId).setPath("/").setHttpOnly(true));
+        }
+        store.add(cartId, product.get(), 1);
+        redirect(ctx, "/cart");
+    }
+
+    private void checkoutForm(RoutingContext ctx) {
+        String email = Optional.ofNullable(ctx.request().getFormAttribute("email")).orElse("").trim();
+        String card = Optional.ofNullable(ctx.request().getFormAttribute("card")).orElse("").replaceAll("[\\s-]", "");
+        if (!email.matches("[^@\\s]+@[^@\\s]+")) {
+            html(ctx, 422, Pages.checkout(cartCount(ctx), "Please enter a valid email address."));
+        } else if (!card.matches("\\d{12,19}")) {
+            html(ctx, 422, Pages.checkout(cartCount(ctx), "Please enter a card number of 12 to 19 digits."));
+        } else {
+            store.checkout(cartId(ctx)).ifPresentOrElse(order -> redirect(ctx, "/orders/" + order.id()),
+                    () -> html(ctx, 409, Pages.checkout(0, "Your cart is empty.")));
+        }
+    }
+
+    private void loginForm(RoutingContext ctx) {
+        String email = Optional.ofNullable(ctx.request().getFormAttribute("email")).orElse("");
+        String password = Optional.ofNullable(ctx.request().getFormAttribute("password")).orElse("");
+        if (email.isBlank() || password.length() < 4) {
+            html(ctx, 401, Pages.login("Wrong email or password."));
+            return;
+        }
+        ctx.response().addCookie(Cookie.cookie(SESSION_COOKIE, UUID.randomUUID().toString()).setPath("/").setHttpOnly(true));
+        redirect(ctx, "/account");
+    }
+
+    private String cartId(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(CART_COOKIE);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    private int cartCount(RoutingContext ctx) {
+        return store.cart(cartId(ctx)).map(lines -> lines.stream().mapToInt(Store.Line::quantity).sum()).orElse(0);
+    }
+
+    static void html(RoutingContext ctx, int status, String page) {
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(page);
+    }
+
+    static void json(RoutingContext ctx, int status, Object body) {
+        String text = body instanceof JsonObject object ? object.encode() : ((JsonArray) body).encode();
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(text);
+    }
+
+    private static void redirect(RoutingContext ctx, String location) {
+        ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, location).end();
+    }
+
+    static int quantity(Object raw) {
+        if (raw == null) {
+            return 1;
+        }
+        if (raw instanceof Integer value && value >= 1 && value <= MAX_QUANTITY) {
+            return value;
+        }
+        throw new IllegalArgumentException("quantity must be a whole number from 1 to " + MAX_QUANTITY);
+    }
+}

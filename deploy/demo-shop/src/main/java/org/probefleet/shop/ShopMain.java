@@ -1,0 +1,57 @@
+package org.probefleet.shop;
+
+import io.vertx.core.Vertx;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fleet shop}: runs the demo shop until interrupted. */
+@Command(name = "shop", mixinStandardHelpOptions = true, version = "Probefleet 0.1.0",
+        description = {"Run the demo shop that the example journeys probe.",
+                "Inject faults with POST /admin/chaos, e.g. {\"mode\": \"error\", \"paths\": [\"/checkout\"]};",
+                "clear them with DELETE /admin/chaos."})
+public final class ShopMain implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8088", description = "port to listen on (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String bind;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ShopMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            System.err.println("--port must be from 0 to 65535, not " + port);
+            return 2;
+        }
+        Vertx vertx = Vertx.vertx();
+        DemoShop shop;
+        try {
+            shop = DemoShop.start(vertx, bind, port).await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("cannot listen on " + bind + ":" + port + ": " + e.getMessage()
+                    + " (is another shop running? pick another --port)");
+            vertx.close();
+            return 1;
+        }
+        System.out.println("Demo shop on http://" + bind + ":" + shop.port() + "  (chaos: POST/DELETE /admin/chaos; Ctrl-C stops)");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                vertx.close().await(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("shop did not stop within 5s: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "shop-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

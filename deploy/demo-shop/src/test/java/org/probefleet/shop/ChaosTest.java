@@ -1,0 +1,42 @@
+package org.probefleet.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ChaosTest {
+
+    @Test
+    @DisplayName("paths match as prefixes on segment boundaries")
+    void pathPrefixes() {
+        Chaos chaos = Chaos.parse(new JsonObject("{\"mode\":\"error\",\"paths\":[\"/checkout\"]}"));
+
+        assertThat(chaos.matches("/checkout", null)).isTrue();
+        assertThat(chaos.matches("/checkout/confirm", null)).isTrue();
+        assertThat(chaos.matches("/checkouts", null)).isFalse();
+        assertThat(chaos.matches("/", null)).isFalse();
+    }
+
+    @Test
+    @DisplayName("defaults: every path, every region, an error rate of 1, no latency")
+    void defaults() {
+        Chaos chaos = Chaos.parse(new JsonObject("{\"mode\":\"silent\"}"));
+
+        assertThat(chaos.errorRate()).isEqualTo(1.0);
+        assertThat(chaos.latencyMs()).isZero();
+        assertThat(chaos.matches("/anything", null)).isTrue();
+        assertThat(Chaos.parse(new JsonObject()).active()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a region list needs the region header to match")
+    void regions() {
+        Chaos chaos = Chaos.parse(new JsonObject("{\"mode\":\"error\",\"regions\":[\"ap-south\"]}"));
+
+        assertThat(chaos.matches("/", "ap-south")).isTrue();
+        assertThat(chaos.matches("/", "us-east")).isFalse();
+        assertThat(chaos.matches("/", null)).isFalse();
+    }
+}
