@@ -1,0 +1,34 @@
+package org.probefleet.journeys.outcome;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The result of one journey run, as agents report it. {@code runId} is the idempotency key;
+ * {@code attempts} above 1 means the run passed (or failed) only after retries; artifacts map
+ * a kind ({@code screenshot}, {@code trace}) to an artifact id. Errors are already masked.
+ */
+public record Outcome(UUID runId, String journey, String journeyVersion, String region, String agent,
+                      Instant startedAt, long durationMs, OutcomeStatus status, int attempts,
+                      Optional<String> failedStep, Optional<String> error, List<StepResult> steps,
+                      Map<String, String> artifacts) {
+
+    public Outcome {
+        steps = List.copyOf(steps);
+        artifacts = Map.copyOf(artifacts);
+        if (durationMs < 0) {
+            throw new IllegalArgumentException("durationMs must not be negative, got " + durationMs);
+        }
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
+        }
+    }
+
+    /** A run that passed only on a retry: it counts as success and toward the journey's flakiness. */
+    public boolean flaky() {
+        return status == OutcomeStatus.SUCCESS && attempts > 1;
+    }
+}
