@@ -61,14 +61,14 @@ public final class OutcomeJson {
     /** Reads one outcome; on any problem adds each to {@code problems} and returns empty. */
     public static Optional<Outcome> read(JsonNode node, String where, List<String> problems) {
         if (node == null || !node.isObject()) {
-            problems.add(where + ": must be an object with runId, journey, region, agent, startedAt, durationMs, status");
+            problems.add((where.isEmpty() ? "outcome" : where) + ": must be an object with runId, journey, region, agent, startedAt, durationMs, status");
             return Optional.empty();
         }
         int before = problems.size();
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                problems.add(where + "." + name + ": unknown field");
+                problems.add(path(where, name) + ": unknown field");
             }
         }
         Fields fields = new Fields(node, where, problems);
@@ -83,8 +83,8 @@ public final class OutcomeJson {
         long attempts = node.has("attempts") ? fields.whole("attempts", 1, MAX_ATTEMPTS, true) : 1;
         Optional<String> failedStep = fields.optionalText("failedStep", 200);
         Optional<String> error = fields.optionalText("error", MAX_TEXT);
-        List<StepResult> steps = steps(node.get("steps"), where + ".steps", problems);
-        Map<String, String> artifacts = artifacts(node.get("artifacts"), where + ".artifacts", problems);
+        List<StepResult> steps = steps(node.get("steps"), path(where, "steps"), problems);
+        Map<String, String> artifacts = artifacts(node.get("artifacts"), path(where, "artifacts"), problems);
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -112,7 +112,7 @@ public final class OutcomeJson {
             int before = problems.size();
             String name = fields.optionalText("name", 200).orElse(null);
             if (name == null && !step.has("name")) {
-                problems.add(at + ".name: required");
+                problems.add(path(at, "name") + ": required");
             }
             long duration = fields.whole("durationMs", 0, MAX_DURATION_MS, true);
             OutcomeStatus status = fields.status("status");
@@ -137,10 +137,15 @@ public final class OutcomeJson {
                     && ARTIFACT_ID.matcher(entry.getKey()).matches()) {
                 artifacts.put(entry.getKey(), entry.getValue().asText());
             } else {
-                problems.add(where + "." + entry.getKey() + ": must be an artifact id (letters, digits, '.', '_', '-')");
+                problems.add(path(where, entry.getKey()) + ": must be an artifact id (letters, digits, '.', '_', '-')");
             }
         });
         return artifacts;
+    }
+
+    /** {@code outcomes[3].durationMs}, or just the field name for a top-level object. */
+    static String path(String where, String field) {
+        return where.isEmpty() ? field : where + "." + field;
     }
 
     /** Typed reads of one object's fields, each adding a problem instead of throwing. */
@@ -149,11 +154,11 @@ public final class OutcomeJson {
         String text(String name) {
             JsonNode value = node.get(name);
             if (value == null || value.isNull()) {
-                problems.add(where + "." + name + ": required");
+                problems.add(path(where, name) + ": required");
                 return null;
             }
             if (!value.isTextual()) {
-                problems.add(where + "." + name + ": must be a string");
+                problems.add(path(where, name) + ": must be a string");
                 return null;
             }
             return value.asText();
@@ -165,7 +170,7 @@ public final class OutcomeJson {
                 return Optional.empty();
             }
             if (!value.isTextual() || value.asText().length() > maxLength) {
-                problems.add(where + "." + name + ": must be a string of at most " + maxLength + " characters");
+                problems.add(path(where, name) + ": must be a string of at most " + maxLength + " characters");
                 return Optional.empty();
             }
             return Optional.of(value.asText());
@@ -174,7 +179,7 @@ public final class OutcomeJson {
         String id(String name) {
             String text = text(name);
             if (text != null && !Names.isId(text)) {
-                problems.add(where + "." + name + ": '" + clip(text) + "' must be lower-case letters, digits and dashes");
+                problems.add(path(where, name) + ": '" + clip(text) + "' must be lower-case letters, digits and dashes");
                 return null;
             }
             return text;
@@ -183,7 +188,7 @@ public final class OutcomeJson {
         String matching(String name, Pattern pattern, String expected) {
             String text = text(name);
             if (text != null && !pattern.matcher(text).matches()) {
-                problems.add(where + "." + name + ": must be " + expected);
+                problems.add(path(where, name) + ": must be " + expected);
                 return null;
             }
             return text;
@@ -202,7 +207,7 @@ public final class OutcomeJson {
             } catch (IllegalArgumentException ignored) {
                 // reported below
             }
-            problems.add(where + "." + name + ": '" + clip(text) + "' is not a UUID");
+            problems.add(path(where, name) + ": '" + clip(text) + "' is not a UUID");
             return null;
         }
 
@@ -214,7 +219,7 @@ public final class OutcomeJson {
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
-                problems.add(where + "." + name + ": '" + clip(text) + "' is not an ISO-8601 instant like 2026-11-28T10:15:30Z");
+                problems.add(path(where, name) + ": '" + clip(text) + "' is not an ISO-8601 instant like 2026-11-28T10:15:30Z");
                 return null;
             }
         }
@@ -223,12 +228,12 @@ public final class OutcomeJson {
             JsonNode value = node.get(name);
             if (value == null || value.isNull()) {
                 if (required) {
-                    problems.add(where + "." + name + ": required");
+                    problems.add(path(where, name) + ": required");
                 }
                 return min;
             }
             if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max || !value.canConvertToLong()) {
-                problems.add(where + "." + name + ": must be a whole number from " + min + " to " + max + ", got " + clip(value.toString()));
+                problems.add(path(where, name) + ": must be a whole number from " + min + " to " + max + ", got " + clip(value.toString()));
                 return min;
             }
             return value.asLong();
@@ -241,7 +246,7 @@ public final class OutcomeJson {
             }
             Optional<OutcomeStatus> status = OutcomeStatus.fromWire(text);
             if (status.isEmpty()) {
-                problems.add(where + "." + name + ": '" + clip(text) + "' must be success, failure or prober_error");
+                problems.add(path(where, name) + ": '" + clip(text) + "' must be success, failure or prober_error");
                 return null;
             }
             return status.get();

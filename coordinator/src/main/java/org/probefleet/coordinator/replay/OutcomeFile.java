@@ -1,0 +1,42 @@
+package org.probefleet.coordinator.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.journeys.outcome.OutcomeJson;
+
+/** A JSON-lines file of outcomes, one per line; every bad line is reported as {@code file:line: problem}. */
+public record OutcomeFile(List<Outcome> outcomes, List<String> problems) {
+
+    public static OutcomeFile read(Path file) throws IOException {
+        List<Outcome> outcomes = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String where = file + ":" + number + ": ";
+                try {
+                    JsonNode node = OutcomeJson.MAPPER.readTree(line);
+                    List<String> lineProblems = new ArrayList<>();
+                    OutcomeJson.read(node, "", lineProblems).ifPresent(outcomes::add);
+                    lineProblems.forEach(problem -> problems.add(where + problem));
+                } catch (JsonProcessingException e) {
+                    problems.add(where + "not JSON: " + e.getOriginalMessage());
+                }
+            }
+        }
+        return new OutcomeFile(outcomes, problems);
+    }
+}

@@ -1,0 +1,125 @@
+package org.probefleet.coordinator.replay;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.probefleet.coordinator.slo.AlertTracker;
+import org.probefleet.coordinator.slo.Classification;
+import org.probefleet.coordinator.slo.EngineEvent;
+import org.probefleet.coordinator.slo.ExactSeries;
+import org.probefleet.coordinator.slo.ScopeResult;
+import org.probefleet.coordinator.slo.SeriesCounts;
+import org.probefleet.coordinator.slo.SloEvaluator;
+import org.probefleet.coordinator.slo.SloInput;
+import org.probefleet.coordinator.slo.SloSnapshot;
+import org.probefleet.coordinator.view.EngineJson;
+import org.probefleet.journeys.model.Definitions;
+import org.probefleet.journeys.model.Journey;
+import org.probefleet.journeys.model.Policy;
+import org.probefleet.journeys.model.Schedule;
+import org.probefleet.journeys.model.Slo;
+import org.probefleet.journeys.outcome.Outcome;
+
+/**
+ * Backtesting: the coordinator's SLO engine over recorded outcomes on their own timestamps,
+ * evaluated at every step; each event, then a summary per SLO and scope at the last step.
+ */
+public final class Replay {
+
+    /** A cron journey has no fixed interval; its regions are missing after this much silence. */
+    static final Duration CRON_NO_DATA = Duration.ofHours(3);
+    /** A region is missing after this many schedule intervals without an outcome. */
+    static final int MISSED_INTERVALS = 3;
+
+    public record Settings(Optional<Instant> from, Optional<Instant> to, Duration step, Optional<Double> target) {
+    }
+
+    private final Definitions definitions;
+    private final SloEvaluator evaluator = new SloEvaluator();
+
+    public Replay(Definitions definitions) {
+        this.definitions = definitions;
+    }
+
+    /** Runs the replay, handing each JSON line to {@code out}; returns the number of steps evaluated. */
+    public long run(List<Outcome> outcomes, Settings settings, Consumer<ObjectNode> out) {
+        if (outcomes.isEmpty() && (settings.from().isEmpty() || settings.to().isEmpty())) {
+            return 0;
+        }
+        Instant first = outcomes.stream().map(Outcome::startedAt).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = outcomes.stream().map(Outcome::startedAt).max(Comparator.naturalOrder()).orElseThrow();
+        Instant from = settings.from().orElse(first);
+        Instant to = settings.to().orElse(last);
+        List<SloInput> inputs = new ArrayList<>();
+        Map<String, AlertTracker> trackers = new LinkedHashMap<>();
+        for (Slo slo : definitions.slos().stream().sorted(Comparator.comparing(Slo::name)).toList()) {
+            Slo effective = settings.target().map(target -> withTarget(slo, target)).orElse(slo);
+            definitions.journey(slo.indicator().journey()).ifPresent(journey -> {
+                Policy policy = definitions.policyOf(slo);
+                inputs.add(input(effective, journey, policy, outcomes, from));
+                trackers.put(slo.name(), new AlertTracker(policy.states().get(0).name()));
+            });
+        }
+        long steps = 0;
+        Map<String, SloSnapshot> latest = new HashMap<>();
+        for (Instant t = from; !t.isAfter(to); t = t.plus(settings.step())) {
+            steps++;
+            for (SloInput input : inputs) {
+                SloSnapshot snapshot = evaluator.evaluate(input, t);
+                latest.put(input.slo().name(), snapshot);
+                for (EngineEvent event : trackers.get(input.slo().name()).update(snapshot)) {
+                    out.accept(EngineJson.event(event));
+                }
+            }
+        }
+        for (SloInput input : inputs) {
+            SloSnapshot snapshot = latest.get(input.slo().name());
+            if (snapshot == null) {
+                continue;
+            }
+            out.accept(summary(snapshot, snapshot.global()));
+            snapshot.regions().forEach(region -> out.accept(summary(snapshot, region)));
+        }
+        return steps;
+    }
+
+    private static ObjectNode summary(SloSnapshot snapshot, ScopeResult scope) {
+        ObjectNode json = EngineJson.scope(snapshot.slo().name(), scope);
+        ObjectNode line = json.objectNode().put("at", snapshot.at().toString()).put("type", "summary");
+        line.setAll(json);
+        return line;
+    }
+
+    private static SloInput input(Slo slo, Journey journey, Policy policy, List<Outcome> outcomes, Instant from) {
+        Map<String, ExactSeries.Builder> builders = new HashMap<>();
+        TreeSet<String> regions = new TreeSet<>(journey.regions());
+        for (Outcome outcome : outcomes) {
+            if (!outcome.journey().equals(journey.id()) || !journey.runsIn(outcome.region())) {
+                continue;
+            }
+            regions.add(outcome.region());
+            builders.computeIfAbsent(outcome.region(), region -> new ExactSeries.Builder()).add(outcome.startedAt(),
+                    Classification.of(outcome.status(), outcome.durationMs(), slo.indicator().latencyThreshold(), journey.mode()));
+        }
+        Map<String, SeriesCounts> series = new HashMap<>();
+        builders.forEach((region, builder) -> series.put(region, builder.build()));
+        Duration noDataAfter = journey.schedule() instanceof Schedule.Every every
+                ? every.interval().multipliedBy(MISSED_INTERVALS) : CRON_NO_DATA;
+        return new SloInput(slo, policy, List.copyOf(regions), region -> series.getOrDefault(region, SeriesCounts.EMPTY),
+                noDataAfter, from);
+    }
+
+    private static Slo withTarget(Slo slo, double target) {
+        return new Slo(slo.name(), slo.description(), slo.owner(), slo.indicator(), target, slo.window(), slo.alertQuorum(),
+                slo.minEvents(), slo.policy(), slo.businessImpact(), slo.notificationThreshold(), slo.origin());
+    }
+}
