@@ -1,0 +1,63 @@
+package org.probefleet.coordinator.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** The schema, versioned: each start applies the migrations a store has not seen yet, in order. */
+final class Migrations {
+
+    static final List<List<String>> STEPS = List.of(
+            List.of("""
+                    CREATE TABLE outcomes (
+                      run_id TEXT PRIMARY KEY,
+                      journey TEXT NOT NULL,
+                      region TEXT NOT NULL,
+                      agent TEXT NOT NULL,
+                      status TEXT NOT NULL,
+                      started_at BIGINT NOT NULL,
+                      duration_ms BIGINT NOT NULL,
+                      received_at BIGINT NOT NULL,
+                      body TEXT NOT NULL)""",
+                    "CREATE INDEX outcomes_by_time ON outcomes (started_at)",
+                    "CREATE INDEX outcomes_by_journey ON outcomes (journey, region, started_at)",
+                    "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+
+    private Migrations() {
+    }
+
+    static int apply(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            int version = 0;
+            try (ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                if (rows.next()) {
+                    version = rows.getInt(1);
+                }
+            }
+            if (version > STEPS.size()) {
+                throw new SQLException("the store has schema version " + version + ", newer than this coordinator ("
+                        + STEPS.size() + "): upgrade the coordinator");
+            }
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                for (int step = version; step < STEPS.size(); step++) {
+                    for (String sql : STEPS.get(step)) {
+                        statement.execute(sql);
+                    }
+                    statement.execute("INSERT INTO schema_version (version) VALUES (" + (step + 1) + ")");
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            return STEPS.size();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.probefleet.coordinator.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.probefleet.journeys.outcome.Outcome;
+
+/**
+ * Where outcomes live. {@link #append} is all-or-nothing per batch and completes only after
+ * the batch is durably committed: an acknowledged outcome survives a crash.
+ */
+public interface OutcomeStore extends AutoCloseable {
+
+    /** Accepted = newly stored; duplicates = exact resends of stored runs (no-ops). */
+    record BatchResult(int accepted, int duplicates) {
+    }
+
+    /** A stored run id arrived again with different content: the whole batch is refused. */
+    final class ConflictException extends RuntimeException {
+        private final UUID runId;
+
+        public ConflictException(UUID runId) {
+            super("runId " + runId + " was already stored with different content");
+            this.runId = runId;
+        }
+
+        public UUID runId() {
+            return runId;
+        }
+    }
+
+    /** Filters for the drill-down list; {@code before} pages backwards from a previous page's last start time. */
+    record Query(Optional<String> journey, Optional<String> region, Optional<String> status, Optional<Instant> since,
+                 Optional<Instant> before, int limit) {
+    }
+
+    CompletableFuture<BatchResult> append(List<Outcome> batch);
+
+    Optional<Outcome> find(UUID runId);
+
+    /** Newest first. */
+    List<Outcome> list(Query query);
+
+    /** Every outcome started after {@code since}, oldest first: how the engine rebuilds its windows at start. */
+    void forEachSince(Instant since, Consumer<Outcome> consumer);
+
+    /** Deletes outcomes started before {@code cutoff}; returns how many. */
+    int deleteBefore(Instant cutoff);
+
+    /** A small key-value area for the coordinator's own state: pushed definitions, alert state. */
+    Optional<String> setting(String key);
+
+    void saveSetting(String key, String value);
+
+    @Override
+    void close();
+}
