@@ -1,6 +1,8 @@
 package org.probefleet.coordinator.slo;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.probefleet.journeys.model.PolicyState;
@@ -17,8 +19,8 @@ public record ScopeResult(String scope, Counts sloWindow, double sli, double con
     public static final String GLOBAL = "global";
 
     public ScopeResult {
-        burn = Map.copyOf(burn);
-        events = Map.copyOf(events);
+        burn = Collections.unmodifiableMap(new LinkedHashMap<>(burn));
+        events = Collections.unmodifiableMap(new LinkedHashMap<>(events));
     }
 
     public double burn(Window window) {

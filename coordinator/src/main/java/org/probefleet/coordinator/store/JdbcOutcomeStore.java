@@ -118,7 +118,7 @@ public final class JdbcOutcomeStore implements OutcomeStore {
         if (closed) {
             result.completeExceptionally(new IllegalStateException("store is closed"));
         } else if (batch.isEmpty()) {
-            result.complete(new BatchResult(0, 0));
+            result.complete(new BatchResult(0, 0, List.of()));
         } else {
             queue.add(new Pending(List.copyOf(batch), result));
         }
@@ -179,7 +179,7 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     }
 
     private BatchResult write(List<Outcome> batch) throws SQLException {
-        int accepted = 0;
+        List<Outcome> stored = new ArrayList<>();
         int duplicates = 0;
         Map<UUID, String> inBatch = new HashMap<>();
         long now = clock.millis();
@@ -213,11 +213,11 @@ public final class JdbcOutcomeStore implements OutcomeStore {
                 insert.setString(9, body);
                 insert.addBatch();
                 inBatch.put(outcome.runId(), body);
-                accepted++;
+                stored.add(outcome);
             }
             insert.executeBatch();
         }
-        return new BatchResult(accepted, duplicates);
+        return new BatchResult(stored.size(), duplicates, stored);
     }
 
     @Override

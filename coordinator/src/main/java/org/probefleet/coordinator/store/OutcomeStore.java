@@ -14,8 +14,11 @@ import org.probefleet.journeys.outcome.Outcome;
  */
 public interface OutcomeStore extends AutoCloseable {
 
-    /** Accepted = newly stored; duplicates = exact resends of stored runs (no-ops). */
-    record BatchResult(int accepted, int duplicates) {
+    /** Accepted = newly stored (listed in {@code stored}); duplicates = exact resends of stored runs (no-ops). */
+    record BatchResult(int accepted, int duplicates, List<Outcome> stored) {
+        public BatchResult {
+            stored = List.copyOf(stored);
+        }
     }
 
     /** A stored run id arrived again with different content: the whole batch is refused. */

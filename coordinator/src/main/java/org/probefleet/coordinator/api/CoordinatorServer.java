@@ -1,0 +1,181 @@
+package org.probefleet.coordinator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.probefleet.coordinator.config.CoordinatorConfig;
+import org.probefleet.coordinator.fleet.AgentRegistry;
+import org.probefleet.coordinator.ingest.BatchValidator;
+import org.probefleet.coordinator.ingest.Tokens;
+import org.probefleet.coordinator.metrics.CoordinatorMetrics;
+import org.probefleet.coordinator.service.DefinitionSet;
+import org.probefleet.coordinator.service.SloService;
+import org.probefleet.coordinator.store.JdbcOutcomeStore;
+import org.probefleet.coordinator.store.OutcomeStore;
+import org.probefleet.journeys.model.Slo;
+import org.probefleet.journeys.outcome.OutcomeJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator: opens the store, loads definitions, rebuilds the SLO engine from stored
+ * outcomes, then serves the API and evaluates every SLO on its interval.
+ */
+public final class CoordinatorServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoordinatorServer.class);
+    /** Outcomes must be at most this much older than the longest SLO window to be ingested. */
+    static final Duration INGEST_GRACE = Duration.ofDays(1);
+
+    private final Vertx vertx;
+    private final Services services;
+    private final List<Long> timers = new ArrayList<>();
+    private HttpServer server;
+
+    private CoordinatorServer(Vertx vertx, Services services) {
+        this.vertx = vertx;
+        this.services = services;
+    }
+
+    /** Thrown when the definitions the coordinator would start with have problems. */
+    public static final class DefinitionProblems extends RuntimeException {
+        private final List<String> problems;
+
+        DefinitionProblems(List<String> problems) {
+            super("the definitions have " + problems.size() + " problem(s)");
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    public static Future<CoordinatorServer> start(Vertx vertx, CoordinatorConfig config, Clock clock) {
+        return vertx.executeBlocking(() -> prepare(config, clock)).compose(services -> {
+            CoordinatorServer coordinator = new CoordinatorServer(vertx, services);
+            return coordinator.listen().map(coordinator);
+        });
+    }
+
+    private static Services prepare(CoordinatorConfig config, Clock clock) {
+        OutcomeStore store = JdbcOutcomeStore.open(config.store(), clock);
+        try {
+            DefinitionSet definitions = initialDefinitions(config, store);
+            SloService slos = new SloService(clock);
+            slos.addFleetRegions(config.agents().stream().map(CoordinatorConfig.Agent::region).toList());
+            slos.load(definitions.loaded().definitions(), store);
+            return new Services(config, clock, store, slos, new AgentRegistry(clock, config.heartbeatTimeout()),
+                    new CoordinatorMetrics(), new Tokens(config), new AtomicReference<>(definitions));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The last pushed definitions if there are any, otherwise the configured folder. */
+    private static DefinitionSet initialDefinitions(CoordinatorConfig config, OutcomeStore store) {
+        var pushed = store.setting(FleetRoutes.DEFINITIONS_SETTING);
+        if (pushed.isPresent()) {
+            try {
+                JsonNode json = OutcomeJson.MAPPER.readTree(pushed.get());
+                List<String> problems = new ArrayList<>();
+                DefinitionSet set = DefinitionSet.of(DefinitionSet.filesFrom(json, problems));
+                if (problems.isEmpty() && set.loaded().ok()) {
+                    LOG.info("using the definitions pushed last ({}), not {}", set.version(), config.definitions());
+                    return set;
+                }
+            } catch (java.io.IOException e) {
+                LOG.warn("stored definitions are unreadable; loading {} instead", config.definitions(), e);
+            }
+        }
+        if (!java.nio.file.Files.isDirectory(config.definitions())) {
+            throw new DefinitionProblems(List.of(config.definitions() + ": not a folder; set definitions: in the config or --definitions"));
+        }
+        DefinitionSet set = DefinitionSet.fromFolder(config.definitions());
+        if (!set.loaded().ok()) {
+            throw new DefinitionProblems(set.loaded().problems().stream()
+                    .map(problem -> config.definitions().resolve(problem.file()) + ":" + problem.line() + ":" + problem.column() + ": " + problem.message())
+                    .toList());
+        }
+        return set;
+    }
+
+    private Future<Void> listen() {
+        CoordinatorConfig config = services.config();
+        Router router = Router.router(vertx);
+        Access access = new Access(services.tokens());
+        Duration longest = services.definitions().get().loaded().definitions().slos().stream().map(Slo::window)
+                .max(Duration::compareTo).orElse(Slo.DEFAULT_WINDOW);
+        new OutcomeRoutes(vertx, services, access, new BatchValidator(longest.plus(INGEST_GRACE))).mount(router);
+        new FleetRoutes(vertx, services, access).mount(router);
+        new SloRoutes(services, access).mount(router);
+        new ArtifactRoutes(vertx, services, access).mount(router);
+        router.get("/healthz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok\n"));
+        router.get("/readyz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ready\n"));
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8").end(services.metrics().scrape()));
+        router.route().last().handler(ctx -> Http.error(ctx, 404, "no such endpoint: " + ctx.request().method() + " " + ctx.normalizedPath()));
+        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
+        config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString())));
+        evaluate();
+        timers.add(vertx.setPeriodic(config.evaluationInterval().toMillis(), id -> evaluate()));
+        timers.add(vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(() -> {
+            int deleted = services.store().deleteBefore(services.clock().instant().minus(retention(longest)));
+            if (deleted > 0) {
+                LOG.info("retention: deleted {} outcomes older than {}", deleted, retention(longest));
+            }
+            return deleted;
+        })));
+        return vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.bind()).map(listening -> {
+            server = listening;
+            return null;
+        });
+    }
+
+    private Duration retention(Duration longestWindow) {
+        Duration minimum = longestWindow.plus(INGEST_GRACE);
+        return services.config().retention().compareTo(minimum) >= 0 ? services.config().retention() : minimum;
+    }
+
+    private void evaluate() {
+        vertx.executeBlocking(() -> {
+            services.slos().evaluate();
+            services.metrics().update(services.slos().snapshots().values(), services.agents());
+            return null;
+        }, false).onFailure(e -> LOG.error("SLO evaluation failed", e));
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public SloService slos() {
+        return services.slos();
+    }
+
+    public DefinitionSet definitions() {
+        return services.definitions().get();
+    }
+
+    /** Stops serving, lets the store finish the batches it holds, and closes it. */
+    public Future<Void> close() {
+        timers.forEach(vertx::cancelTimer);
+        Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+        return closing.eventually(() -> vertx.executeBlocking(() -> {
+            services.store().close();
+            return null;
+        }));
+    }
+}

@@ -1,0 +1,169 @@
+package org.probefleet.coordinator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.probefleet.coordinator.fleet.AgentRegistry;
+import org.probefleet.coordinator.fleet.Assignments;
+import org.probefleet.coordinator.ingest.Tokens;
+import org.probefleet.coordinator.service.DefinitionSet;
+import org.probefleet.journeys.load.SourceFile;
+import org.probefleet.journeys.model.Journey;
+import org.probefleet.journeys.outcome.OutcomeJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Heartbeats, assignments (journeys spread over a region's live agents) and definition pushes. */
+final class FleetRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FleetRoutes.class);
+    static final String DEFINITIONS_SETTING = "definitions";
+    static final long MAX_DEFINITIONS_BODY = 4L * 1024 * 1024;
+
+    private final Vertx vertx;
+    private final Services services;
+    private final Access access;
+
+    FleetRoutes(Vertx vertx, Services services, Access access) {
+        this.vertx = vertx;
+        this.services = services;
+        this.access = access;
+    }
+
+    void mount(Router router) {
+        router.post("/api/v1/agents/heartbeat").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        router.post("/api/v1/agents/heartbeat").handler(this::heartbeat);
+        router.get("/api/v1/agents/:agent/assignments").handler(this::assignments);
+        router.get("/api/v1/agents").handler(this::agents);
+        router.put("/api/v1/journeys").handler(BodyHandler.create().setBodyLimit(MAX_DEFINITIONS_BODY));
+        router.put("/api/v1/journeys").handler(this::push);
+        router.get("/api/v1/journeys").handler(ctx -> {
+            if (access.read(ctx)) {
+                Http.json(ctx, 200, services.definitions().get().toJson());
+            }
+        });
+    }
+
+    private void heartbeat(RoutingContext ctx) {
+        Optional<Tokens.Identity> agent = access.agent(ctx);
+        if (agent.isEmpty()) {
+            return;
+        }
+        JsonNode body;
+        try {
+            body = ctx.body().length() == 0 ? OutcomeJson.MAPPER.createObjectNode() : OutcomeJson.MAPPER.readTree(ctx.body().buffer().getBytes());
+        } catch (IOException e) {
+            Http.error(ctx, 400, "the heartbeat is not JSON");
+            return;
+        }
+        if (!body.isObject()) {
+            Http.error(ctx, 400, "the heartbeat must be a JSON object like {\"version\": \"0.1.0\", \"capacity\": 2}");
+            return;
+        }
+        AgentRegistry.Heartbeat beat = services.agents().beat(agent.get().agent(), agent.get().region(),
+                body.path("version").asText("unknown"), body.path("capacity").asInt(0),
+                !body.path("selfCheck").asText("ok").equals("failing"), body.path("outboxDepth").asLong(0));
+        Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("agent", beat.agent()).put("region", beat.region())
+                .put("heartbeat_timeout_seconds", services.agents().timeout().toSeconds())
+                .put("definitions_version", services.definitions().get().version()));
+    }
+
+    private void assignments(RoutingContext ctx) {
+        Optional<Tokens.Identity> agent = access.agent(ctx);
+        if (agent.isEmpty()) {
+            return;
+        }
+        String name = ctx.pathParam("agent");
+        if (!name.equals(agent.get().agent())) {
+            Http.error(ctx, 403, "the token belongs to agent " + agent.get().agent() + ", not " + name);
+            return;
+        }
+        String region = agent.get().region();
+        DefinitionSet definitions = services.definitions().get();
+        List<String> journeys = definitions.loaded().definitions().journeys().stream()
+                .filter(journey -> journey.runsIn(region)).map(Journey::id).toList();
+        List<String> live = new ArrayList<>(services.agents().liveIn(region));
+        if (!live.contains(name)) {
+            live.add(name);
+        }
+        Map<String, List<String>> assigned = Assignments.assign(journeys, live);
+        ObjectNode body = OutcomeJson.MAPPER.createObjectNode().put("agent", name).put("region", region)
+                .put("definitions_version", definitions.version());
+        ArrayNode mine = body.putArray("journeys");
+        assigned.getOrDefault(name, List.of()).forEach(mine::add);
+        body.set("files", definitions.toJson().get("files"));
+        String etag = "\"" + Integer.toHexString(body.toString().hashCode()) + definitions.version() + "\"";
+        if (etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            ctx.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag).end();
+            return;
+        }
+        ctx.response().putHeader(HttpHeaders.ETAG, etag);
+        Http.json(ctx, 200, body);
+    }
+
+    private void agents(RoutingContext ctx) {
+        if (!access.read(ctx)) {
+            return;
+        }
+        ArrayNode agents = OutcomeJson.MAPPER.createArrayNode();
+        for (AgentRegistry.Heartbeat beat : services.agents().all()) {
+            agents.addObject().put("agent", beat.agent()).put("region", beat.region()).put("version", beat.version())
+                    .put("up", services.agents().isLive(beat.agent())).put("capacity", beat.capacity())
+                    .put("self_check", beat.selfCheckOk() ? "ok" : "failing").put("outbox_depth", beat.outboxDepth())
+                    .put("last_heartbeat", beat.receivedAt().toString());
+        }
+        Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().set("agents", agents));
+    }
+
+    private void push(RoutingContext ctx) {
+        if (access.admin(ctx).isEmpty()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        List<SourceFile> files;
+        try {
+            files = DefinitionSet.filesFrom(OutcomeJson.MAPPER.readTree(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes()), problems);
+        } catch (IOException e) {
+            Http.error(ctx, 400, "the body is not JSON");
+            return;
+        }
+        if (!problems.isEmpty()) {
+            Http.error(ctx, 400, "malformed definitions push", problems);
+            return;
+        }
+        DefinitionSet set = DefinitionSet.of(files);
+        if (!set.loaded().ok()) {
+            Http.error(ctx, 400, "the definitions have " + set.loaded().problems().size() + " problem(s); nothing changed",
+                    set.loaded().problems().stream().map(Object::toString).toList());
+            return;
+        }
+        vertx.executeBlocking(() -> {
+            services.store().saveSetting(DEFINITIONS_SETTING, set.toJson().toString());
+            services.slos().load(set.loaded().definitions(), services.store());
+            services.definitions().set(set);
+            return set;
+        }).onComplete(done -> {
+            if (done.failed()) {
+                LOG.error("applying pushed definitions failed", done.cause());
+                Http.error(ctx, 503, "the definitions could not be stored; nothing changed");
+                return;
+            }
+            var definitions = set.loaded().definitions();
+            LOG.info("definitions {} applied: {} journeys, {} SLOs, {} policies", set.version(), definitions.journeys().size(),
+                    definitions.slos().size(), definitions.policies().size());
+            Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("version", set.version())
+                    .put("journeys", definitions.journeys().size()).put("slos", definitions.slos().size())
+                    .put("policies", definitions.policies().size()));
+        });
+    }
+}

@@ -1,0 +1,170 @@
+package org.probefleet.coordinator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.probefleet.coordinator.ingest.BatchValidator;
+import org.probefleet.coordinator.ingest.Tokens;
+import org.probefleet.coordinator.store.OutcomeStore;
+import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Ingest ({@code POST /api/v1/outcomes}) and the drill-down reads of stored outcomes. */
+final class OutcomeRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeRoutes.class);
+    static final long MAX_BODY = 1024 * 1024;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 1000;
+
+    private final Vertx vertx;
+    private final Services services;
+    private final Access access;
+    private final BatchValidator validator;
+
+    OutcomeRoutes(Vertx vertx, Services services, Access access, BatchValidator validator) {
+        this.vertx = vertx;
+        this.services = services;
+        this.access = access;
+        this.validator = validator;
+    }
+
+    void mount(Router router) {
+        router.post("/api/v1/outcomes").handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false));
+        router.post("/api/v1/outcomes").handler(this::ingest);
+        router.get("/api/v1/outcomes/:runId").handler(this::find);
+        router.get("/api/v1/outcomes").handler(this::list);
+    }
+
+    private void ingest(RoutingContext ctx) {
+        Optional<Tokens.Identity> agent = access.agent(ctx);
+        if (agent.isEmpty()) {
+            return;
+        }
+        JsonNode body;
+        try {
+            body = OutcomeJson.MAPPER.readTree(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+        } catch (IOException e) {
+            Http.error(ctx, 400, "the body is not JSON: send a JSON array of outcomes");
+            return;
+        }
+        BatchValidator.Verdict verdict = validator.validate(body, agent.get(), services.clock().instant());
+        if (verdict.rejection().isPresent()) {
+            BatchValidator.Rejection rejection = verdict.rejection().get();
+            Http.error(ctx, rejection.status(), rejection.message(), rejection.problems());
+            return;
+        }
+        Future.fromCompletionStage(services.store().append(verdict.outcomes()), vertx.getOrCreateContext()).onComplete(result -> {
+            if (result.succeeded()) {
+                OutcomeStore.BatchResult stored = result.result();
+                for (Outcome outcome : stored.stored()) {
+                    services.slos().record(outcome);
+                    services.metrics().ingested(outcome);
+                }
+                Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("accepted", stored.accepted())
+                        .put("duplicates", stored.duplicates()));
+            } else if (result.cause() instanceof OutcomeStore.ConflictException conflict) {
+                Http.error(ctx, 409, conflict.getMessage() + "; nothing of the batch was stored");
+            } else {
+                LOG.error("storing a batch of {} outcomes from agent {} failed", verdict.outcomes().size(), agent.get().agent(), result.cause());
+                Http.error(ctx, 503, "the store is unavailable; retry later");
+            }
+        });
+    }
+
+    private void find(RoutingContext ctx) {
+        if (!access.read(ctx)) {
+            return;
+        }
+        UUID runId;
+        try {
+            runId = UUID.fromString(ctx.pathParam("runId"));
+        } catch (IllegalArgumentException e) {
+            Http.error(ctx, 400, "'" + ctx.pathParam("runId") + "' is not a run id (a UUID)");
+            return;
+        }
+        vertx.executeBlocking(() -> services.store().find(runId)).onComplete(found -> {
+            if (found.failed()) {
+                Http.error(ctx, 503, "the store is unavailable");
+            } else if (found.result().isEmpty()) {
+                Http.error(ctx, 404, "no outcome with runId " + runId);
+            } else {
+                Http.json(ctx, 200, OutcomeJson.write(found.result().get()));
+            }
+        });
+    }
+
+    private void list(RoutingContext ctx) {
+        if (!access.read(ctx)) {
+            return;
+        }
+        OutcomeStore.Query query;
+        try {
+            query = query(ctx);
+        } catch (IllegalArgumentException e) {
+            Http.error(ctx, 400, e.getMessage());
+            return;
+        }
+        vertx.executeBlocking(() -> services.store().list(query)).onComplete(found -> {
+            if (found.failed()) {
+                Http.error(ctx, 503, "the store is unavailable");
+                return;
+            }
+            ObjectNode body = OutcomeJson.MAPPER.createObjectNode();
+            ArrayNode outcomes = body.putArray("outcomes");
+            List<Outcome> page = found.result();
+            page.forEach(outcome -> outcomes.add(OutcomeJson.write(outcome)));
+            if (page.size() == query.limit()) {
+                body.put("next_before", page.get(page.size() - 1).startedAt().toString());
+            }
+            Http.json(ctx, 200, body);
+        });
+    }
+
+    private static OutcomeStore.Query query(RoutingContext ctx) {
+        Optional<String> status = Optional.ofNullable(ctx.queryParams().get("status"));
+        status.filter(s -> OutcomeStatus.fromWire(s).isEmpty()).ifPresent(s -> {
+            throw new IllegalArgumentException("status must be success, failure or prober_error, not '" + s + "'");
+        });
+        int limit = DEFAULT_LIMIT;
+        String rawLimit = ctx.queryParams().get("limit");
+        if (rawLimit != null) {
+            try {
+                limit = Integer.parseInt(rawLimit);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("limit must be from 1 to " + MAX_LIMIT + ", not '" + rawLimit + "'");
+            }
+        }
+        return new OutcomeStore.Query(Optional.ofNullable(ctx.queryParams().get("journey")),
+                Optional.ofNullable(ctx.queryParams().get("region")), status, instant(ctx, "since"), instant(ctx, "before"), limit);
+    }
+
+    private static Optional<Instant> instant(RoutingContext ctx, String name) {
+        String raw = ctx.queryParams().get(name);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(raw));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 instant like 2026-11-28T10:00:00Z, not '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.probefleet.coordinator.cli;
+
+import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.probefleet.coordinator.api.CoordinatorServer;
+import org.probefleet.coordinator.config.ConfigLoader;
+import org.probefleet.coordinator.config.CoordinatorConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fleet coordinator}: runs the service until SIGINT or SIGTERM. */
+@Command(name = "coordinator", mixinStandardHelpOptions = true,
+        description = {"Run the coordinator: ingest, store, SLO engine and API (default port 8080).",
+                "Settings come from --config, then PROBEFLEET_* environment variables,",
+                "then these flags; each flag names its variable."})
+public final class CoordinatorCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "coordinator.yaml (env PROBEFLEET_CONFIG)")
+    Path config;
+
+    @Option(names = "--port", description = "listen port (env PROBEFLEET_PORT; default 8080)")
+    String port;
+
+    @Option(names = "--bind", description = "listen address (env PROBEFLEET_BIND; default 127.0.0.1)")
+    String bind;
+
+    @Option(names = "--store", description = "sqlite:PATH or jdbc:postgresql://... (env PROBEFLEET_STORE; default sqlite:./data/probefleet.db)")
+    String store;
+
+    @Option(names = "--definitions", paramLabel = "DIR", description = "definitions folder (env PROBEFLEET_DEFINITIONS; default journeys/examples)")
+    String definitions;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "artifacts and local state (env PROBEFLEET_DATA_DIR; default data)")
+    String dataDir;
+
+    @Option(names = "--evaluation-interval", paramLabel = "DURATION", description = "how often SLOs are evaluated (env PROBEFLEET_EVALUATION_INTERVAL; default 15s)")
+    String evaluationInterval;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> overrides = new LinkedHashMap<>();
+        override(overrides, "port", port, "PROBEFLEET_PORT");
+        override(overrides, "bind", bind, "PROBEFLEET_BIND");
+        override(overrides, "store", store, "PROBEFLEET_STORE");
+        override(overrides, "definitions", definitions, "PROBEFLEET_DEFINITIONS");
+        override(overrides, "data_dir", dataDir, "PROBEFLEET_DATA_DIR");
+        override(overrides, "evaluation_interval", evaluationInterval, "PROBEFLEET_EVALUATION_INTERVAL");
+        Optional<Path> file = Optional.ofNullable(config).or(() -> Optional.ofNullable(System.getenv("PROBEFLEET_CONFIG")).map(Path::of));
+        ConfigLoader.Loaded loaded = ConfigLoader.load(file, overrides);
+        if (loaded.config().isEmpty()) {
+            loaded.problems().forEach(err::println);
+            err.println("coordinator: not started; fix the configuration above");
+            err.flush();
+            return 1;
+        }
+        CoordinatorConfig settings = loaded.config().get();
+        Vertx vertx = Vertx.vertx();
+        CoordinatorServer server;
+        try {
+            server = CoordinatorServer.start(vertx, settings, Clock.systemUTC()).await(120, TimeUnit.SECONDS);
+        } catch (CoordinatorServer.DefinitionProblems e) {
+            e.problems().forEach(err::println);
+            err.println("coordinator: not started; fix the definitions above (./fleet check " + settings.definitions() + ")");
+            err.flush();
+            vertx.close();
+            return 1;
+        } catch (Exception e) {
+            err.println("coordinator: cannot start: " + e.getMessage());
+            err.flush();
+            vertx.close();
+            return 1;
+        }
+        var definitions = server.definitions().loaded().definitions();
+        String scheme = settings.tls().isPresent() ? "https" : "http";
+        System.out.printf("Coordinator on %s://%s:%d  (store %s; %d journeys, %d SLOs; %d agents)%n", scheme, settings.bind(),
+                server.port(), settings.store().replaceAll("password=[^&]*", "password=***"), definitions.journeys().size(),
+                definitions.slos().size(), settings.agents().size());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close().await(10, TimeUnit.SECONDS);
+                vertx.close().await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("coordinator: shutdown was not clean: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "coordinator-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static void override(Map<String, String> overrides, String key, String flag, String variable) {
+        String value = flag != null ? flag : System.getenv(variable);
+        if (value != null && !value.isBlank()) {
+            overrides.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.probefleet.coordinator.fleet;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The agents that have sent heartbeats, and which of them are live (heard from within the timeout). */
+public final class AgentRegistry {
+
+    /** What an agent last said about itself. */
+    public record Heartbeat(String agent, String region, String version, int capacity, boolean selfCheckOk,
+                            long outboxDepth, Instant receivedAt) {
+    }
+
+    private final Clock clock;
+    private final Duration timeout;
+    private final Map<String, Heartbeat> heartbeats = new ConcurrentHashMap<>();
+
+    public AgentRegistry(Clock clock, Duration timeout) {
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    public Heartbeat beat(String agent, String region, String version, int capacity, boolean selfCheckOk, long outboxDepth) {
+        Heartbeat heartbeat = new Heartbeat(agent, region, version, capacity, selfCheckOk, outboxDepth, clock.instant());
+        heartbeats.put(agent, heartbeat);
+        return heartbeat;
+    }
+
+    public boolean isLive(String agent) {
+        Heartbeat heartbeat = heartbeats.get(agent);
+        return heartbeat != null && !heartbeat.receivedAt().plus(timeout).isBefore(clock.instant());
+    }
+
+    public List<String> liveIn(String region) {
+        return heartbeats.values().stream().filter(h -> h.region().equals(region) && isLive(h.agent()))
+                .map(Heartbeat::agent).sorted().toList();
+    }
+
+    public List<Heartbeat> all() {
+        return heartbeats.values().stream().sorted(Comparator.comparing(Heartbeat::region).thenComparing(Heartbeat::agent)).toList();
+    }
+
+    public Optional<Heartbeat> last(String agent) {
+        return Optional.ofNullable(heartbeats.get(agent));
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+}

@@ -1,0 +1,135 @@
+package org.probefleet.coordinator.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.probefleet.coordinator.slo.AlertTracker;
+import org.probefleet.coordinator.slo.Classification;
+import org.probefleet.coordinator.slo.EngineEvent;
+import org.probefleet.coordinator.slo.RollingSeries;
+import org.probefleet.coordinator.slo.SeriesCounts;
+import org.probefleet.coordinator.slo.SloEvaluator;
+import org.probefleet.coordinator.slo.SloInput;
+import org.probefleet.coordinator.slo.SloSnapshot;
+import org.probefleet.coordinator.store.OutcomeStore;
+import org.probefleet.journeys.model.Definitions;
+import org.probefleet.journeys.model.Journey;
+import org.probefleet.journeys.model.Policy;
+import org.probefleet.journeys.model.Schedule;
+import org.probefleet.journeys.model.Slo;
+import org.probefleet.journeys.outcome.Outcome;
+
+/**
+ * The coordinator's live SLO engine: rolling series per SLO and region fed by ingest, rebuilt
+ * from the store at start, evaluated on a clock; the latest snapshot of every SLO for the API,
+ * metrics and dashboard, and engine events for whoever listens (alerting).
+ */
+public final class SloService {
+
+    /** A region is missing after this many schedule intervals without an outcome. */
+    static final int MISSED_INTERVALS = 3;
+    static final Duration CRON_NO_DATA = Duration.ofHours(3);
+
+    private record Tracked(Slo slo, Journey journey, Policy policy, Map<String, RollingSeries> series, AlertTracker tracker) {
+    }
+
+    private final Clock clock;
+    private final SloEvaluator evaluator = new SloEvaluator();
+    private final Set<String> fleetRegions = ConcurrentHashMap.newKeySet();
+    private final Instant watchingSince;
+    private final List<Consumer<List<EngineEvent>>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Map<String, Tracked> tracked = Map.of();
+    private volatile Map<String, SloSnapshot> latest = Map.of();
+
+    public SloService(Clock clock) {
+        this.clock = clock;
+        this.watchingSince = clock.instant();
+    }
+
+    /** Regions the fleet is configured for: journeys without a region list are expected in each. */
+    public void addFleetRegions(Iterable<String> regions) {
+        regions.forEach(fleetRegions::add);
+    }
+
+    public void onEvents(Consumer<List<EngineEvent>> listener) {
+        listeners.add(listener);
+    }
+
+    /** Starts tracking these definitions, refilling every series from the store. */
+    public synchronized void load(Definitions definitions, OutcomeStore store) {
+        Map<String, Tracked> fresh = new LinkedHashMap<>();
+        Duration longest = Duration.ofDays(1);
+        for (Slo slo : definitions.slos().stream().sorted(Comparator.comparing(Slo::name)).toList()) {
+            Journey journey = definitions.journey(slo.indicator().journey()).orElseThrow();
+            Policy policy = definitions.policyOf(slo);
+            AlertTracker previous = tracked.containsKey(slo.name()) ? tracked.get(slo.name()).tracker() : null;
+            fresh.put(slo.name(), new Tracked(slo, journey, policy, new ConcurrentHashMap<>(),
+                    previous != null ? previous : new AlertTracker(policy.states().get(0).name())));
+            longest = longest.compareTo(slo.window()) >= 0 ? longest : slo.window();
+        }
+        tracked = fresh;
+        Instant since = clock.instant().minus(longest);
+        store.forEachSince(since, this::record);
+    }
+
+    /** Counts one stored outcome toward every SLO over its journey. */
+    public void record(Outcome outcome) {
+        for (Tracked one : tracked.values()) {
+            if (!one.journey().id().equals(outcome.journey()) || !one.journey().runsIn(outcome.region())) {
+                continue;
+            }
+            Classification classification = Classification.of(outcome.status(), outcome.durationMs(),
+                    one.slo().indicator().latencyThreshold(), one.journey().mode());
+            one.series().computeIfAbsent(outcome.region(), region -> new RollingSeries(one.slo().window()))
+                    .add(outcome.startedAt(), classification);
+        }
+    }
+
+    /** Evaluates every SLO now, keeps the snapshots and hands the events to listeners. */
+    public List<EngineEvent> evaluate() {
+        Instant now = clock.instant();
+        Map<String, SloSnapshot> snapshots = new LinkedHashMap<>();
+        List<EngineEvent> events = new ArrayList<>();
+        for (Tracked one : tracked.values()) {
+            SloSnapshot snapshot = evaluator.evaluate(input(one), now);
+            snapshots.put(one.slo().name(), snapshot);
+            synchronized (one.tracker()) {
+                events.addAll(one.tracker().update(snapshot));
+            }
+        }
+        latest = snapshots;
+        if (!events.isEmpty()) {
+            listeners.forEach(listener -> listener.accept(events));
+        }
+        return events;
+    }
+
+    public Map<String, SloSnapshot> snapshots() {
+        return latest;
+    }
+
+    private SloInput input(Tracked one) {
+        TreeSet<String> regions = new TreeSet<>(one.journey().regions());
+        if (regions.isEmpty()) {
+            regions.addAll(fleetRegions);
+            regions.addAll(one.series().keySet());
+        }
+        Duration noDataAfter = one.journey().schedule() instanceof Schedule.Every every
+                ? every.interval().multipliedBy(MISSED_INTERVALS) : CRON_NO_DATA;
+        return new SloInput(one.slo(), one.policy(), List.copyOf(regions),
+                region -> {
+                    SeriesCounts series = one.series().get(region);
+                    return series != null ? series : SeriesCounts.EMPTY;
+                }, noDataAfter, watchingSince);
+    }
+}

@@ -1,0 +1,69 @@
+package org.probefleet.coordinator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.probefleet.coordinator.config.CoordinatorConfig;
+import org.probefleet.journeys.outcome.OutcomeJson;
+
+/** A coordinator on a free loopback port over a temporary SQLite store, with HTTP helpers. */
+final class TestCoordinator implements AutoCloseable {
+
+    static final String EU_TOKEN = "eu-west-1-token-0123456789abcdef";
+    static final String EU2_TOKEN = "eu-west-2-token-0123456789abcdef";
+    static final String US_TOKEN = "us-east-1-token-0123456789abcdef";
+    static final String ADMIN_TOKEN = "admin-token-0123456789abcdef0123";
+
+    final Vertx vertx = Vertx.vertx();
+    final CoordinatorServer server;
+    final HttpClient client = HttpClient.newHttpClient();
+
+    TestCoordinator(Path folder, Clock clock) throws Exception {
+        this(folder, clock, "sqlite:" + folder.resolve("probefleet.db"));
+    }
+
+    TestCoordinator(Path folder, Clock clock, String store) throws Exception {
+        CoordinatorConfig config = new CoordinatorConfig(0, "127.0.0.1", store, Path.of("../journeys/examples"),
+                List.of(new CoordinatorConfig.Agent("eu-west-1", "eu-west", EU_TOKEN),
+                        new CoordinatorConfig.Agent("eu-west-2", "eu-west", EU2_TOKEN),
+                        new CoordinatorConfig.Agent("us-east-1", "us-east", US_TOKEN)),
+                Optional.of(ADMIN_TOKEN), Optional.empty(), Optional.empty(), Duration.ofSeconds(1), Duration.ofDays(35),
+                Duration.ofSeconds(30), folder.resolve("data"), 1024 * 1024);
+        server = CoordinatorServer.start(vertx, config, clock).await(60, TimeUnit.SECONDS);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode json(HttpResponse<String> response) throws Exception {
+        return OutcomeJson.MAPPER.readTree(response.body());
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close().await(30, TimeUnit.SECONDS);
+        vertx.close().await(30, TimeUnit.SECONDS);
+    }
+}

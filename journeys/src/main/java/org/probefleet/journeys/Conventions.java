@@ -1,0 +1,45 @@
+package org.probefleet.journeys;
+
+/**
+ * Every name Probefleet publishes, in one place: HTTP headers, metric names and labels. Other
+ * modules refer to these constants so a rename happens once (and breaks a golden test).
+ */
+public final class Conventions {
+
+    /** The header every journey request carries, so targets can tell synthetic traffic by region. */
+    public static final String REGION_HEADER = "X-Probefleet-Region";
+    /** The product token of the User-Agent journeys send. */
+    public static final String USER_AGENT_PRODUCT = "Probefleet";
+
+    // Agent metrics (Micrometer names; Prometheus adds _total and _seconds).
+    public static final String JOURNEY_RUNS = "probefleet.journey.runs";
+    public static final String JOURNEY_DURATION = "probefleet.journey.duration";
+    public static final String STEP_DURATION = "probefleet.step.duration";
+    public static final String OUTBOX_PENDING = "probefleet.outbox.pending";
+    public static final String SCHEDULE_LAG = "probefleet.schedule.lag";
+
+    // Coordinator metrics.
+    public static final String OUTCOMES_INGESTED = "probefleet.outcomes.ingested";
+    public static final String SLO_SLI = "probefleet.slo.sli.ratio";
+    public static final String SLO_BURN_RATE = "probefleet.slo.burn.rate";
+    public static final String SLO_BUDGET_REMAINING = "probefleet.slo.error.budget.remaining.ratio";
+    public static final String SLO_BUDGET_STATE = "probefleet.slo.budget.state";
+    public static final String SLO_ALERT_FIRING = "probefleet.slo.alert.firing";
+    public static final String AGENT_UP = "probefleet.agent.up";
+
+    // Labels.
+    public static final String JOURNEY = "journey";
+    public static final String REGION = "region";
+    public static final String STATUS = "status";
+    public static final String STEP = "step";
+    public static final String SLO = "slo";
+    public static final String WINDOW = "window";
+    public static final String STATE = "state";
+    public static final String SEVERITY = "severity";
+    public static final String AGENT = "agent";
+    /** The region label value of results over every region's events together. */
+    public static final String GLOBAL_REGION = "global";
+
+    private Conventions() {
+    }
+}
