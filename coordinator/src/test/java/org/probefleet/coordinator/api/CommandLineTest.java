@@ -1,0 +1,86 @@
+package org.probefleet.coordinator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.probefleet.coordinator.cli.CoordinatorCli;
+import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.journeys.outcome.OutcomeStatus;
+import picocli.CommandLine;
+
+/** {@code ./fleet gate} and {@code ./fleet apply} against a running coordinator. */
+class CommandLineTest {
+
+    @TempDir
+    Path folder;
+    TestCoordinator coordinator;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() throws Exception {
+        coordinator = new TestCoordinator(folder, new TestClock(IngestApiTest.NOW));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        coordinator.close();
+    }
+
+    int fleet(String... args) {
+        CommandLine command = new CommandLine(new CoordinatorCli());
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        return command.execute(args);
+    }
+
+    @Test
+    @DisplayName("gate exits 0 after healthy outcomes and 3 after an all-region outage exhausts the budget")
+    void gate() throws Exception {
+        coordinator.send("POST", "/api/v1/outcomes", TestCoordinator.EU_TOKEN, IngestApiTest.batch(IngestApiTest.healthy(30)));
+        coordinator.server.slos().evaluate();
+        assertThat(fleet("gate", "checkout-completion-rate", "--coordinator", coordinator.url(""))).isZero();
+        assertThat(out.toString()).startsWith("ALLOWED  checkout-completion-rate: FULL");
+
+        List<Outcome> outage = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            outage.add(IngestApiTest.outcome("eu-west-1", "eu-west", IngestApiTest.NOW.minusSeconds(i + 1), OutcomeStatus.FAILURE));
+        }
+        coordinator.send("POST", "/api/v1/outcomes", TestCoordinator.EU_TOKEN, IngestApiTest.batch(outage));
+        coordinator.server.slos().evaluate();
+
+        assertThat(fleet("gate", "checkout-completion-rate", "--coordinator", coordinator.url(""))).isEqualTo(3);
+        assertThat(out.toString()).contains("BLOCKED  checkout-completion-rate: EXHAUSTED", "  - All releases require VP Engineering approval");
+        assertThat(fleet("gate", "no-such-slo", "--coordinator", coordinator.url(""))).isEqualTo(2);
+        assertThat(fleet("gate", "checkout-completion-rate", "--coordinator", "http://127.0.0.1:1")).isEqualTo(2);
+        assertThat(err.toString()).contains("gate: unknown: no SLO named 'no-such-slo'", "gate: unknown: cannot connect to the coordinator");
+    }
+
+    @Test
+    @DisplayName("apply pushes a valid folder with the admin token and refuses an invalid one before sending it")
+    void apply() throws Exception {
+        Path token = folder.resolve("admin.token");
+        Files.writeString(token, TestCoordinator.ADMIN_TOKEN + "\n");
+        Path broken = Files.createDirectories(folder.resolve("broken"));
+        Files.writeString(broken.resolve("a.yaml"), "journey: a\nretries: x\nsteps: [ {goto: /} ]\n");
+
+        assertThat(fleet("apply", "../journeys/examples", "--coordinator", coordinator.url(""), "--token-file", token.toString())).isZero();
+        assertThat(out.toString()).contains("4 journeys, 4 SLOs, 2 policies");
+        assertThat(fleet("apply", broken.toString(), "--coordinator", coordinator.url(""), "--token-file", token.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(broken.resolve("a.yaml") + ":2:10: 'retries' must be a whole number, not 'x'");
+        Files.writeString(token, "wrong-token-0123456789abcdef");
+        assertThat(fleet("apply", "../journeys/examples", "--coordinator", coordinator.url(""), "--token-file", token.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("apply: refused (401)");
+    }
+
+}
