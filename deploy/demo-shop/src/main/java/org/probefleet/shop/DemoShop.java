@@ -24,6 +24,8 @@ public final class DemoShop {
     private static final String CART_COOKIE = "cart";
     private static final String SESSION_COOKIE = "session";
     private static final int MAX_QUANTITY = 99;
+    /** The actions whose answer confirms something to the user: what silent chaos breaks. */
+    static final java.util.Set<String> CONFIRMING = java.util.Set.of("POST /checkout", "POST /login", "POST /api/orders");
 
     private final Store store = new Store();
     private volatile Chaos chaos = Chaos.NONE;
@@ -104,7 +106,11 @@ public final class DemoShop {
         }
     }
 
-    /** Delays, fails or silently breaks the requests the current chaos matches; passes the rest on. */
+    /**
+     * Delays, fails or silently breaks the requests the current chaos matches; passes the rest on.
+     * Silent chaos breaks only the confirming actions (placing an order, signing in): browsing
+     * works, the confirmation never comes, and every response is a 200.
+     */
     private void applyChaos(RoutingContext ctx) {
         Chaos current = chaos;
         if (!current.active() || !current.matches(ctx.normalizedPath(), ctx.request().getHeader(REGION_HEADER))) {
@@ -118,6 +124,8 @@ public final class DemoShop {
             } else if (current.mode().get() == Chaos.Mode.ERROR) {
                 ctx.response().setStatusCode(500).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
                         .end("Internal Server Error (injected by chaos)\n");
+            } else if (!CONFIRMING.contains(ctx.request().method().name() + " " + ctx.normalizedPath())) {
+                ctx.next();
             } else if (ctx.normalizedPath().startsWith("/api/")) {
                 json(ctx, 200, new JsonObject());
             } else {

@@ -32,6 +32,11 @@ public record Journey(String id, String description, String owner, Schedule sche
         }
     }
 
+    /** Everything that defines the journey's behaviour, without where it was written: a version's input. */
+    public String withoutOrigin() {
+        return List.of(id, description, owner, schedule, regions, timeout, retries, mode, baseUrl, kind, steps, javaClass).toString();
+    }
+
     public boolean runsIn(String region) {
         return regions.isEmpty() || regions.contains(region);
     }

@@ -1,0 +1,36 @@
+package org.probefleet.prober.browser;
+
+import java.util.List;
+import org.probefleet.journeys.Steps;
+import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.journeys.outcome.StepResult;
+import org.probefleet.prober.run.Failures;
+
+/** Times and records the steps of a Java journey; remembers the step that was running when one failed. */
+final class JavaSteps implements Steps {
+
+    private final List<StepResult> results;
+    private String current;
+
+    JavaSteps(List<StepResult> results) {
+        this.results = results;
+    }
+
+    @Override
+    public void step(String name, Action action) throws Exception {
+        current = name;
+        long start = System.nanoTime();
+        try {
+            action.run();
+        } catch (Exception | Error e) {
+            results.add(new StepResult(name, (System.nanoTime() - start) / 1_000_000, Failures.classify(e)));
+            throw e;
+        }
+        results.add(new StepResult(name, (System.nanoTime() - start) / 1_000_000, OutcomeStatus.SUCCESS));
+        current = null;
+    }
+
+    String current() {
+        return current;
+    }
+}

@@ -1,0 +1,49 @@
+package org.probefleet.prober.run;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.probefleet.journeys.model.Journey;
+import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.journeys.outcome.OutcomeStatus;
+
+/**
+ * Runs a journey with its retries and turns the attempts into one outcome: a pass on a retry is
+ * a success with {@code attempts > 1} (flaky, not hidden); every attempt is kept with its artifacts.
+ */
+public final class Attempts {
+
+    /** The outcome to report and every attempt behind it, oldest first. */
+    public record Report(Outcome outcome, List<RunResult> attempts) {
+        public RunResult last() {
+            return attempts.get(attempts.size() - 1);
+        }
+    }
+
+    private Attempts() {
+    }
+
+    public static Report run(JourneyRunner runner, Journey journey, RunContext context, String journeyVersion) {
+        List<RunResult> attempts = new ArrayList<>();
+        RunResult result;
+        do {
+            result = runner.run(journey, context);
+            attempts.add(result);
+        } while (!result.succeeded() && result.status() != OutcomeStatus.PROBER_ERROR && attempts.size() <= journey.retries());
+        return new Report(outcome(journey, context, journeyVersion, attempts), attempts);
+    }
+
+    static Outcome outcome(Journey journey, RunContext context, String journeyVersion, List<RunResult> attempts) {
+        RunResult last = attempts.get(attempts.size() - 1);
+        Map<String, String> artifacts = new HashMap<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            String suffix = attempts.size() == 1 ? "" : "-attempt" + (i + 1);
+            attempts.get(i).artifacts().forEach((kind, path) -> artifacts.put(kind + suffix, path.getFileName().toString()));
+        }
+        return new Outcome(UUID.randomUUID(), journey.id(), journeyVersion, context.region(), context.agent(),
+                attempts.get(0).startedAt(), last.durationMs(), last.status(), attempts.size(), last.failedStep(),
+                last.error(), last.steps(), artifacts);
+    }
+}
