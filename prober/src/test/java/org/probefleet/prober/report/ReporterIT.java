@@ -1,0 +1,77 @@
+package org.probefleet.prober.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.probefleet.journeys.outcome.Outcome;
+
+class ReporterIT {
+
+    static final String TOKEN = "agent-token-0123456789";
+    @TempDir
+    Path folder;
+
+    static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    @DisplayName("with the receiver down for two minutes and then back, every outcome arrives exactly once")
+    void receiverDownTwoMinutes() throws Exception {
+        int port = freePort();
+        List<UUID> recorded = new ArrayList<>();
+        try (Outbox outbox = new Outbox(folder.resolve("outbox"), 1L << 30);
+             Reporter reporter = new Reporter(outbox, URI.create("http://127.0.0.1:" + port + "/"), TOKEN, folder,
+                     new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5))).start()) {
+            long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (System.nanoTime() < end) {
+                Outcome outcome = Outcomes.one();
+                outbox.append(outcome);
+                recorded.add(outcome.runId());
+                Awaitility.await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
+            }
+            assertThat(reporter.delivered()).isZero();
+            try (Receiver receiver = new Receiver(port, () -> 200)) {
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received.size() >= recorded.size());
+                assertThat(receiver.received).containsExactlyInAnyOrderElementsOf(recorded).doesNotHaveDuplicates();
+                assertThat(receiver.problems).isEmpty();
+                assertThat(outbox.pending()).isZero();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("5xx and 429 retry; another 4xx dead-letters the batch with its reason and delivery goes on")
+    void statusHandling() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        List<Integer> answers = List.of(503, 429, 400, 200);
+        try (Receiver receiver = new Receiver(0, () -> answers.get(Math.min(calls.getAndIncrement(), answers.size() - 1)));
+             Outbox outbox = new Outbox(folder.resolve("outbox"), 1L << 30)) {
+            Outcome refused = Outcomes.one();
+            outbox.append(refused);
+            try (Reporter reporter = new Reporter(outbox, URI.create("http://127.0.0.1:" + receiver.port() + "/"), TOKEN, folder,
+                    new Backoff(Duration.ofMillis(50), Duration.ofMillis(200))).start()) {
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> reporter.deadLettered() == 1);
+                Outcome next = Outcomes.one();
+                outbox.append(next);
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received.contains(next.runId()));
+                assertThat(receiver.received).doesNotContain(refused.runId());
+            }
+            assertThat(Files.readString(folder.resolve("outbox/dead-letter.jsonl"))).contains("\"reason\":\"HTTP 400", refused.runId().toString());
+        }
+    }
+}
