@@ -27,6 +27,18 @@ public record Outcome(UUID runId, String journey, String journeyVersion, String 
         }
     }
 
+    /** The same outcome with other artifacts: those an agent decided not to keep are left out. */
+    public Outcome withArtifacts(Map<String, String> kept) {
+        return new Outcome(runId, journey, journeyVersion, region, agent, startedAt, durationMs, status, attempts,
+                failedStep, error, steps, kept);
+    }
+
+    /** The same outcome with another status: a failure while the agent's self-check fails is the agent's error. */
+    public Outcome withStatus(OutcomeStatus newStatus) {
+        return new Outcome(runId, journey, journeyVersion, region, agent, startedAt, durationMs, newStatus, attempts,
+                failedStep, error, steps, artifacts);
+    }
+
     /** A run that passed only on a retry: it counts as success and toward the journey's flakiness. */
     public boolean flaky() {
         return status == OutcomeStatus.SUCCESS && attempts > 1;

@@ -1,0 +1,52 @@
+package org.probefleet.prober.agent;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.probefleet.journeys.Conventions;
+import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.journeys.outcome.StepResult;
+
+/** The agent's Prometheus metrics (names from {@link Conventions}). */
+public final class AgentMetrics {
+
+    /** Histogram buckets for journey durations, in seconds; they include the usual latency thresholds. */
+    static final double[] DURATION_BUCKETS = {0.25, 0.5, 1, 2, 3, 5, 8, 10, 15, 20, 30, 60};
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public AgentMetrics(Supplier<Number> outboxPending, Supplier<Number> missedRuns) {
+        Gauge.builder(Conventions.OUTBOX_PENDING, outboxPending).description("Outcomes recorded but not yet delivered").register(registry);
+        Gauge.builder("probefleet.schedule.missed", missedRuns).description("Runs skipped because the last one still ran or no runner was free")
+                .register(registry);
+    }
+
+    public void recorded(Outcome outcome) {
+        Counter.builder(Conventions.JOURNEY_RUNS).description("Journey runs by outcome")
+                .tags(Conventions.JOURNEY, outcome.journey(), Conventions.REGION, outcome.region(), Conventions.STATUS, outcome.status().wireName())
+                .register(registry).increment();
+        DistributionSummary.builder(Conventions.JOURNEY_DURATION).baseUnit("seconds").description("Journey run duration")
+                .serviceLevelObjectives(DURATION_BUCKETS)
+                .tags(Conventions.JOURNEY, outcome.journey(), Conventions.REGION, outcome.region(), Conventions.STATUS, outcome.status().wireName())
+                .register(registry).record(outcome.durationMs() / 1000.0);
+        for (StepResult step : outcome.steps()) {
+            Timer.builder(Conventions.STEP_DURATION).description("Step duration")
+                    .tags(Conventions.JOURNEY, outcome.journey(), Conventions.STEP, step.name())
+                    .register(registry).record(Duration.ofMillis(step.durationMs()));
+        }
+    }
+
+    public void lag(Duration lag) {
+        Timer.builder(Conventions.SCHEDULE_LAG).description("How late runs start after their planned time")
+                .publishPercentiles(0.5, 0.99).register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,239 @@
+package org.probefleet.prober.agent;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.probefleet.journeys.load.DefinitionLoader;
+import org.probefleet.journeys.load.LoadResult;
+import org.probefleet.journeys.model.Journey;
+import org.probefleet.journeys.model.Kind;
+import org.probefleet.prober.browser.BrowserRunner;
+import org.probefleet.prober.browser.BrowserSettings;
+import org.probefleet.prober.report.Backoff;
+import org.probefleet.prober.report.Outbox;
+import org.probefleet.prober.report.Reporter;
+import org.probefleet.prober.run.Resolver;
+import org.probefleet.prober.run.Secrets;
+import org.probefleet.prober.schedule.JourneyScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A prober agent: runs its region's journeys (from a folder, or as the coordinator assigns them),
+ * records every outcome in its outbox, delivers them, heartbeats, checks itself every minute,
+ * and serves {@code /metrics} and {@code /healthz}.
+ */
+public final class ProberAgent implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProberAgent.class);
+    /** An outbox holds at most this much before it drops its oldest outcomes. */
+    public static final long OUTBOX_BYTES = 512L * 1024 * 1024;
+    static final Duration SELF_CHECK_EVERY = Duration.ofMinutes(1);
+    static final Duration FLUSH_ON_STOP = Duration.ofSeconds(10);
+
+    /** Everything an agent is started with. */
+    public record Settings(String region, Optional<String> agent, URI coordinator, String token, Optional<Path> definitions,
+                           Path dataDir, String bind, int metricsPort, int browserSlots, int httpSlots,
+                           BrowserSettings browser, Secrets secrets, Duration pollInterval, Backoff backoff) {
+    }
+
+    private final Settings settings;
+    private final CoordinatorLink link;
+    private final String name;
+    private final Outbox outbox;
+    private final Reporter reporter;
+    private final SelfCheck selfCheck;
+    private final RunExecutor executor;
+    private final JourneyScheduler scheduler;
+    private final AgentMetrics metrics;
+    private final HttpServer http;
+    private final ScheduledExecutorService background = daemon("agent-coordinator");
+    /** One thread: the self-check's browser belongs to it. */
+    private final ScheduledExecutorService selfChecks = daemon("agent-self-check");
+    private final AtomicReference<List<Journey>> journeys = new AtomicReference<>(List.of());
+    private final Clock clock;
+    private BrowserRunner selfCheckBrowser;
+
+    private ProberAgent(Settings settings, Clock clock, CoordinatorLink link, String name) throws IOException {
+        this.settings = settings;
+        this.clock = clock;
+        this.link = link;
+        this.name = name;
+        Path artifacts = settings.dataDir().resolve("artifacts");
+        this.outbox = new Outbox(settings.dataDir().resolve("outbox"), OUTBOX_BYTES);
+        this.reporter = new Reporter(outbox, settings.coordinator(), settings.token(), artifacts, settings.backoff()).start();
+        this.selfCheck = new SelfCheck(this::targets, this::selfCheckBrowser);
+        this.scheduler = new JourneyScheduler(settings.browserSlots() + settings.httpSlots(), this::runJourney);
+        this.metrics = new AgentMetrics(outbox::pending, scheduler::missed);
+        this.executor = new RunExecutor(settings.region(), name, settings.secrets(), artifacts, outbox, metrics, selfCheck::ok,
+                settings.browser(), settings.browserSlots(), clock);
+        this.http = HttpServer.create(new InetSocketAddress(settings.bind(), settings.metricsPort()), 0);
+        http.createContext("/metrics", exchange -> reply(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+        http.createContext("/healthz", exchange -> reply(exchange, selfCheck.ok() ? 200 : 503, "text/plain",
+                selfCheck.problem().map(problem -> "self-check failing: " + problem + "\n").orElse("ok\n")));
+        http.start();
+    }
+
+    private void runJourney(Journey journey, java.time.Instant planned, java.time.Instant actual) {
+        executor.run(journey, planned, actual);
+    }
+
+    /**
+     * Starts an agent. Without {@code --agent}, it asks the coordinator who its token belongs to,
+     * waiting until the coordinator answers.
+     */
+    public static ProberAgent start(Settings settings, Clock clock) throws IOException, InterruptedException {
+        CoordinatorLink link = new CoordinatorLink(settings.coordinator(), settings.token());
+        String name = settings.agent().orElse(null);
+        while (name == null) {
+            try {
+                CoordinatorLink.Identity identity = link.heartbeat(settings.browserSlots(), true, 0);
+                if (!identity.region().equals(settings.region())) {
+                    throw new IllegalArgumentException("the token belongs to agent " + identity.agent() + " in region "
+                            + identity.region() + ", not " + settings.region() + ": use that agent's token or --region " + identity.region());
+                }
+                name = identity.agent();
+            } catch (IOException e) {
+                LOG.warn("waiting for the coordinator at {}: {}", settings.coordinator(), e.getMessage());
+                TimeUnit.SECONDS.sleep(5);
+            }
+        }
+        ProberAgent agent = new ProberAgent(settings, clock, link, name);
+        agent.begin();
+        return agent;
+    }
+
+    private void begin() {
+        if (settings.definitions().isPresent()) {
+            LoadResult loaded = DefinitionLoader.loadFolder(settings.definitions().get());
+            loaded.problems().forEach(problem -> LOG.error("{}", problem));
+            use(loaded.definitions().journeys().stream().filter(journey -> journey.runsIn(settings.region())).toList());
+        }
+        background.scheduleWithFixedDelay(this::talkToCoordinator, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        selfChecks.scheduleWithFixedDelay(selfCheck::run, 0, SELF_CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("agent {} in {}: metrics on http://{}:{}/metrics, outbox {}", name, settings.region(), settings.bind(),
+                http.getAddress().getPort(), settings.dataDir().resolve("outbox"));
+    }
+
+    private void talkToCoordinator() {
+        try {
+            link.heartbeat(settings.browserSlots(), selfCheck.ok(), outbox.pending());
+            if (settings.definitions().isEmpty()) {
+                link.assignments(name).ifPresent(this::use);
+            }
+        } catch (IOException e) {
+            LOG.warn("coordinator unreachable ({}); running the last known journeys, outcomes wait in the outbox", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("talking to the coordinator failed", e);
+        }
+    }
+
+    private void use(List<Journey> assigned) {
+        journeys.set(assigned);
+        scheduler.schedule(assigned, clock.instant());
+        LOG.info("agent {} runs {} journeys: {}", name, assigned.size(), assigned.stream().map(Journey::id).toList());
+    }
+
+    /** The self-check's own browser, created on the self-check thread only when browser journeys run here. */
+    private BrowserRunner selfCheckBrowser() {
+        boolean needed = journeys.get().stream().anyMatch(journey -> journey.kind() == Kind.BROWSER);
+        if (needed && selfCheckBrowser == null) {
+            selfCheckBrowser = new BrowserRunner(settings.browser(), clock);
+        }
+        return needed ? selfCheckBrowser : null;
+    }
+
+    private Collection<String> targets() {
+        Resolver resolver = new Resolver(settings.secrets(), System::getenv);
+        Set<String> urls = new TreeSet<>();
+        for (Journey journey : journeys.get()) {
+            journey.baseUrl().ifPresent(url -> {
+                try {
+                    urls.add(resolver.render(url, Map.of()));
+                } catch (RuntimeException e) {
+                    LOG.debug("journey {}: base URL not resolvable here", journey.id());
+                }
+            });
+        }
+        return urls;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int metricsPort() {
+        return http.getAddress().getPort();
+    }
+
+    public List<String> scheduledJourneys() {
+        return scheduler.journeys();
+    }
+
+    public long pending() {
+        return outbox.pending();
+    }
+
+    /** Stops cleanly: no new runs, running ones finish, the outbox is flushed as far as the coordinator allows. */
+    @Override
+    public void close() {
+        background.shutdownNow();
+        scheduler.close();
+        executor.close();
+        selfChecks.shutdown();
+        try {
+            selfChecks.submit(() -> {
+                if (selfCheckBrowser != null) {
+                    selfCheckBrowser.close();
+                }
+            }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("closing the self-check browser failed", e);
+        }
+        selfChecks.shutdownNow();
+        reporter.close();
+        try {
+            long left = reporter.flush(FLUSH_ON_STOP);
+            if (left > 0) {
+                LOG.warn("{} outcomes stay in the outbox and are delivered at the next start", left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        outbox.close();
+        http.stop(0);
+    }
+
+    private static ScheduledExecutorService daemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static void reply(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
