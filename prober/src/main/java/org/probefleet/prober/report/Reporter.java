@@ -163,15 +163,18 @@ public final class Reporter implements AutoCloseable {
         return outbox.pending();
     }
 
+    /**
+     * Stops delivering. A batch in flight is finished, not interrupted: an interrupt would close
+     * the outbox's files mid-acknowledgement and the batch would be sent twice.
+     */
     @Override
     public void close() {
         running = false;
         synchronized (this) {
             notifyAll();
         }
-        thread.interrupt();
         try {
-            thread.join(5000);
+            thread.join(35_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -23,16 +23,39 @@ class ReporterIT {
     @TempDir
     Path folder;
 
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
+    /** A port where the receiver is down: every connection is accepted and dropped at once, as a crashed service's port would. */
+    static final class DownPort implements AutoCloseable {
+        final ServerSocket socket = new ServerSocket(0);
+        final Thread thread = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try {
+                    socket.accept().close();
+                } catch (java.io.IOException e) {
+                    return;
+                }
+            }
+        });
+
+        DownPort() throws java.io.IOException {
+            thread.start();
+        }
+
+        int port() {
             return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+            thread.join();
         }
     }
 
     @Test
     @DisplayName("with the receiver down for two minutes and then back, every outcome arrives exactly once")
     void receiverDownTwoMinutes() throws Exception {
-        int port = freePort();
+        DownPort down = new DownPort();
+        int port = down.port();
         List<UUID> recorded = new ArrayList<>();
         try (Outbox outbox = new Outbox(folder.resolve("outbox"), 1L << 30);
              Reporter reporter = new Reporter(outbox, URI.create("http://127.0.0.1:" + port + "/"), TOKEN, folder,
@@ -45,6 +68,7 @@ class ReporterIT {
                 Awaitility.await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
             }
             assertThat(reporter.delivered()).isZero();
+            down.close();
             try (Receiver receiver = new Receiver(port, () -> 200)) {
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received.size() >= recorded.size());
                 assertThat(receiver.received).containsExactlyInAnyOrderElementsOf(recorded).doesNotHaveDuplicates();
