@@ -121,6 +121,13 @@ public final class CoordinatorServer {
         new FleetRoutes(vertx, services, access).mount(router);
         new SloRoutes(services, access).mount(router);
         new ArtifactRoutes(vertx, services, access).mount(router);
+        router.get("/").handler(ctx -> {
+            if (access.read(ctx)) {
+                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .end(org.probefleet.coordinator.web.OverviewPage.render(services.slos().snapshots().values(), services.agents(),
+                                config.evaluationInterval()));
+            }
+        });
         router.get("/healthz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok\n"));
         router.get("/readyz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ready\n"));
         router.get("/metrics").handler(ctx -> ctx.response()

@@ -1,0 +1,156 @@
+package org.probefleet.coordinator.web;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.probefleet.coordinator.fleet.AgentRegistry;
+import org.probefleet.coordinator.slo.Alert;
+import org.probefleet.coordinator.slo.ScopeResult;
+import org.probefleet.coordinator.slo.SloSnapshot;
+import org.probefleet.coordinator.slo.Window;
+import org.probefleet.journeys.model.Durations;
+import org.probefleet.journeys.model.Ratios;
+
+/**
+ * The dashboard's overview, rendered on the server as plain HTML (no scripts, no CDN): every SLO
+ * with its policy state, budget left, burn rates, time to exhaustion, impact, firing alerts and
+ * per-region status; then the agents. It refreshes itself.
+ */
+public final class OverviewPage {
+
+    static final List<Window> SHOWN = List.of(Window.M5, Window.H1, Window.H6, Window.D1);
+    static final Map<String, String> STATE_COLOURS = Map.of("FULL", "#1a7f37", "CAUTION", "#9a6700", "WARNING", "#bc4c00",
+            "CRITICAL", "#cf222e", "EXHAUSTED", "#82071e");
+
+    private OverviewPage() {
+    }
+
+    public static String render(Collection<SloSnapshot> snapshots, AgentRegistry agents, Duration refresh) {
+        StringBuilder rows = new StringBuilder();
+        for (SloSnapshot snapshot : snapshots.stream().sorted(Comparator.comparing(s -> s.slo().name())).toList()) {
+            rows.append(row(snapshot));
+        }
+        StringBuilder agentRows = new StringBuilder();
+        for (AgentRegistry.Heartbeat beat : agents.all()) {
+            boolean up = agents.isLive(beat.agent());
+            agentRows.append("<tr><td>").append(escape(beat.region())).append("</td><td>").append(escape(beat.agent()))
+                    .append("</td><td class=\"").append(up ? "ok" : "bad").append("\">").append(up ? "up" : "down")
+                    .append("</td><td class=\"").append(beat.selfCheckOk() ? "ok" : "bad").append("\">")
+                    .append(beat.selfCheckOk() ? "ok" : "failing").append("</td><td>").append(beat.outboxDepth())
+                    .append("</td><td>").append(escape(beat.version())).append("</td></tr>\n");
+        }
+        return """
+                <!doctype html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta http-equiv="refresh" content="%d">
+                <title>Probefleet</title>
+                <style>
+                body{font-family:system-ui,sans-serif;margin:0;background:#f6f8fa;color:#1f2328}
+                header{background:#24292f;color:#fff;padding:.8rem 1.5rem;font-weight:600}
+                main{padding:1rem 1.5rem}
+                table{border-collapse:collapse;width:100%%;background:#fff;margin-bottom:1.5rem}
+                th,td{padding:.45rem .6rem;border-bottom:1px solid #d0d7de;text-align:left;vertical-align:top}
+                th{font-size:.8rem;text-transform:uppercase;color:#57606a}
+                .state{color:#fff;border-radius:4px;padding:.15rem .5rem;font-weight:600;font-size:.85rem}
+                .bar{background:#d0d7de;width:10rem;height:.8rem;border-radius:3px;overflow:hidden;display:inline-block;vertical-align:middle}
+                .fill{height:100%%}
+                .ok{color:#1a7f37}.bad{color:#cf222e}.muted{color:#57606a}
+                .chip{display:inline-block;border-radius:3px;padding:0 .35rem;margin:0 .2rem .2rem 0;font-size:.85rem;border:1px solid #d0d7de}
+                .chip.bad{border-color:#cf222e}.alert{font-weight:600}
+                @media (min-width:1800px){body{font-size:1.3rem}}
+                </style>
+                </head>
+                <body>
+                <header>Probefleet · SLOs and error budgets</header>
+                <main>
+                <table>
+                <thead><tr><th>SLO</th><th>State</th><th>Budget left</th><th>Burn 5m · 1h · 6h · 1d</th><th>Exhausted in</th><th>Impact</th><th>Alerts</th><th>Regions</th></tr></thead>
+                <tbody>
+                %s</tbody>
+                </table>
+                <table>
+                <thead><tr><th>Region</th><th>Agent</th><th>Status</th><th>Self-check</th><th>Outbox</th><th>Version</th></tr></thead>
+                <tbody>
+                %s</tbody>
+                </table>
+                <p class="muted">Refreshes every %d s. API: <a href="/api/v1/slos">/api/v1/slos</a> · metrics: <a href="/metrics">/metrics</a></p>
+                </main>
+                </body>
+                </html>
+                """.formatted(refresh.toSeconds(), rows, agentRows.length() == 0 ? "<tr><td colspan=\"6\" class=\"muted\">no agent has sent a heartbeat yet</td></tr>\n" : agentRows,
+                refresh.toSeconds());
+    }
+
+    private static String row(SloSnapshot snapshot) {
+        ScopeResult global = snapshot.global();
+        String state = global.state().name();
+        double left = Math.max(0, Math.min(1, global.remaining()));
+        String colour = STATE_COLOURS.getOrDefault(state, "#57606a");
+        StringBuilder burns = new StringBuilder();
+        for (Window window : SHOWN) {
+            if (!burns.isEmpty()) {
+                burns.append(" · ");
+            }
+            burns.append(String.format(Locale.ROOT, "%.1f", global.burn(window)));
+        }
+        String exhaustion = global.timeToExhaustion().map(OverviewPage::human).orElse("not burning");
+        StringBuilder impact = new StringBuilder(money(global.impact().revenueAtRisk(), global.impact().currency()) + " at risk");
+        global.impact().usersAffected().ifPresent(users -> impact.append("<br>≈ ").append(Math.round(users)).append(" users affected"));
+        StringBuilder alerts = new StringBuilder();
+        snapshot.firing().stream().sorted(Comparator.comparing(Alert::key)).forEach(alert -> alerts.append("<div class=\"alert bad\">")
+                .append(alert.severity().wireName()).append(" · ").append(escape(alert.scope()))
+                .append(alert.kind() == Alert.Kind.NO_DATA ? " (no data)" : "").append("</div>"));
+        StringBuilder regions = new StringBuilder();
+        for (ScopeResult region : snapshot.regions()) {
+            boolean bad = region.noData() || region.pageCondition() || region.ticketCondition();
+            regions.append("<span class=\"chip").append(bad ? " bad" : "").append("\">").append(escape(region.scope())).append(' ')
+                    .append(region.noData() ? "no data" : Double.isNaN(region.sli()) ? "–" : Ratios.percent(round(region.sli()))).append("</span>");
+        }
+        return "<tr><td><strong>" + escape(snapshot.slo().name()) + "</strong><div class=\"muted\">"
+                + escape(snapshot.slo().indicator().journey()) + " · target " + Ratios.percent(snapshot.slo().target()) + " over "
+                + Durations.format(snapshot.slo().window()) + "</div></td>"
+                + "<td><span class=\"state\" style=\"background:" + colour + "\">" + state + "</span></td>"
+                + "<td><span class=\"bar\"><span class=\"fill\" style=\"display:block;width:" + Math.round(left * 100)
+                + "%;background:" + colour + "\"></span></span> " + Ratios.percent(round(global.remaining())) + "</td>"
+                + "<td>" + burns + "</td><td>" + exhaustion + "</td><td>" + impact + "</td><td>"
+                + (alerts.isEmpty() ? "<span class=\"muted\">none</span>" : alerts) + "</td><td>" + regions + "</td></tr>\n";
+    }
+
+    static double round(double ratio) {
+        return Math.round(ratio * 10_000) / 10_000.0;
+    }
+
+    static String money(double amount, String currency) {
+        String symbol = currency.equals("USD") ? "$" : currency + " ";
+        if (amount >= 1_000_000) {
+            return String.format(Locale.ROOT, "≈ %s%.1fM", symbol, amount / 1_000_000);
+        }
+        if (amount >= 1_000) {
+            return String.format(Locale.ROOT, "≈ %s%.0fk", symbol, amount / 1_000);
+        }
+        return String.format(Locale.ROOT, "≈ %s%.0f", symbol, amount);
+    }
+
+    static String human(Duration duration) {
+        if (duration.isZero()) {
+            return "<span class=\"bad\">exhausted</span>";
+        }
+        if (duration.toDays() >= 2) {
+            return duration.toDays() + " days";
+        }
+        if (duration.toHours() >= 1) {
+            return duration.toHours() + " h";
+        }
+        return Math.max(1, duration.toMinutes()) + " min";
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
