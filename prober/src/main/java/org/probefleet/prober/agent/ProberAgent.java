@@ -125,7 +125,8 @@ public final class ProberAgent implements AutoCloseable {
             use(loaded.definitions().journeys().stream().filter(journey -> journey.runsIn(settings.region())).toList());
         }
         background.scheduleWithFixedDelay(this::talkToCoordinator, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        selfChecks.scheduleWithFixedDelay(selfCheck::run, 0, SELF_CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        // The first check waits a minute: at start the agent's own Chromium launch already proves the browser.
+        selfChecks.scheduleWithFixedDelay(selfCheck::run, SELF_CHECK_EVERY.toMillis(), SELF_CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("agent {} in {}: metrics on http://{}:{}/metrics, outbox {}", name, settings.region(), settings.bind(),
                 http.getAddress().getPort(), settings.dataDir().resolve("outbox"));
     }

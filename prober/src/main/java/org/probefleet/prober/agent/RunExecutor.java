@@ -45,6 +45,7 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
     private final BooleanSupplier selfCheckOk;
     private final BrowserSettings browserSettings;
     private final Semaphore browserSlots;
+    private final java.util.concurrent.ExecutorService browserWorkers;
     private final IncidentTracker incidents = new IncidentTracker();
     private final List<Runners> allRunners = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Runners> runners;
@@ -61,6 +62,11 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
         this.selfCheckOk = selfCheckOk;
         this.browserSettings = browserSettings;
         this.browserSlots = new Semaphore(browserSlotCount, true);
+        this.browserWorkers = java.util.concurrent.Executors.newFixedThreadPool(browserSlotCount, runnable -> {
+            Thread thread = new Thread(runnable, "browser-slot");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.clock = clock;
         this.runners = ThreadLocal.withInitial(() -> {
             Runners created = new Runners(this.browserSettings, this.clock);
@@ -72,34 +78,41 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
     @Override
     public void run(Journey journey, Instant planned, Instant actual) {
         metrics.lag(Duration.between(planned, actual));
-        boolean browser = journey.kind() == Kind.BROWSER;
-        try {
-            if (browser && !browserSlots.tryAcquire(journey.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("journey {}: no browser slot free within its timeout; run skipped", journey.id());
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (journey.kind() != Kind.BROWSER) {
+            runHere(journey);
             return;
         }
         try {
-            RunContext context = new RunContext(region, agent, Optional.empty(), secrets, artifactDir, true);
-            Attempts.Report report = Attempts.run(runners.get().forJourney(journey), journey, context, Runners.version(journey));
-            Outcome outcome = report.outcome();
-            if (outcome.status() == OutcomeStatus.FAILURE && !selfCheckOk.getAsBoolean()) {
-                outcome = outcome.withStatus(OutcomeStatus.PROBER_ERROR);
+            if (!browserSlots.tryAcquire(journey.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("journey {}: no browser slot free within its timeout; run skipped", journey.id());
+                return;
             }
-            if (!incidents.keepArtifacts(journey.id(), outcome.status(), outcome.attempts())) {
-                report.attempts().forEach(RunExecutor::deleteArtifacts);
-                outcome = outcome.withArtifacts(Map.of());
-            }
-            outbox.append(outcome);
-            metrics.recorded(outcome);
-        } finally {
-            if (browser) {
+            try {
+                // Browser runs happen on the slot threads, so the agent has one Chromium per slot, not one per scheduler thread.
+                browserWorkers.submit(() -> runHere(journey)).get();
+            } finally {
                 browserSlots.release();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.error("journey {}: the run failed unexpectedly", journey.id(), e.getCause());
         }
+    }
+
+    private void runHere(Journey journey) {
+        RunContext context = new RunContext(region, agent, Optional.empty(), secrets, artifactDir, true);
+        Attempts.Report report = Attempts.run(runners.get().forJourney(journey), journey, context, Runners.version(journey));
+        Outcome outcome = report.outcome();
+        if (outcome.status() == OutcomeStatus.FAILURE && !selfCheckOk.getAsBoolean()) {
+            outcome = outcome.withStatus(OutcomeStatus.PROBER_ERROR);
+        }
+        if (!incidents.keepArtifacts(journey.id(), outcome.status(), outcome.attempts())) {
+            report.attempts().forEach(RunExecutor::deleteArtifacts);
+            outcome = outcome.withArtifacts(Map.of());
+        }
+        outbox.append(outcome);
+        metrics.recorded(outcome);
     }
 
     private static void deleteArtifacts(RunResult attempt) {
@@ -112,8 +125,15 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
         }
     }
 
+    /** Lets running browser runs finish, then closes every runner; no thread uses them any more by then. */
     @Override
     public void close() {
+        browserWorkers.shutdown();
+        try {
+            browserWorkers.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         allRunners.forEach(Runners::close);
     }
 }

@@ -140,12 +140,14 @@ public final class BrowserRunner implements JourneyRunner {
             }
             current = null;
             expectation = null;
+            long durationMs = (System.nanoTime() - start) / 1_000_000;
             if (context.recordArtifacts()) {
                 artifacts.put("trace", stopTrace(browserContext, context, journey, startedAt));
             }
-            return new RunResult(startedAt, (System.nanoTime() - start) / 1_000_000, OutcomeStatus.SUCCESS, steps,
+            return new RunResult(startedAt, durationMs, OutcomeStatus.SUCCESS, steps,
                     Optional.empty(), Optional.empty(), Optional.empty(), artifacts);
         } catch (Throwable e) {
+            long durationMs = (System.nanoTime() - start) / 1_000_000;
             OutcomeStatus status = e instanceof MissingBrowser ? OutcomeStatus.PROBER_ERROR : Failures.classify(e);
             if (status == OutcomeStatus.PROBER_ERROR) {
                 LOG.warn("journey {}: prober error: {}", journey.id(), Failures.oneLine(e, context.secrets()));
@@ -153,7 +155,7 @@ public final class BrowserRunner implements JourneyRunner {
             if (browserContext != null && context.recordArtifacts() && status == OutcomeStatus.FAILURE) {
                 capture(browserContext, context, journey, startedAt, artifacts);
             }
-            return new RunResult(startedAt, (System.nanoTime() - start) / 1_000_000, status, steps, Optional.ofNullable(current),
+            return new RunResult(startedAt, durationMs, status, steps, Optional.ofNullable(current),
                     Optional.ofNullable(expectation), Optional.of(Failures.oneLine(e, context.secrets())), artifacts);
         } finally {
             if (browserContext != null) {
