@@ -178,30 +178,31 @@ public final class JdbcOutcomeStore implements OutcomeStore {
         }
     }
 
+    /**
+     * Inserts a batch; a run id already stored is compared with what arrived: equal is a duplicate,
+     * different a conflict. The common case (all new) costs one batched insert and no lookups.
+     */
     private BatchResult write(List<Outcome> batch) throws SQLException {
         List<Outcome> stored = new ArrayList<>();
         int duplicates = 0;
-        Map<UUID, String> inBatch = new HashMap<>();
+        Map<UUID, String> bodies = new HashMap<>();
+        List<Outcome> fresh = new ArrayList<>();
+        for (Outcome outcome : batch) {
+            String body = OutcomeJson.write(outcome).toString();
+            String earlier = bodies.putIfAbsent(outcome.runId(), body);
+            if (earlier == null) {
+                fresh.add(outcome);
+            } else if (!earlier.equals(body)) {
+                throw new ConflictException(outcome.runId());
+            } else {
+                duplicates++;
+            }
+        }
         long now = clock.millis();
-        try (PreparedStatement select = writer.prepareStatement("SELECT body FROM outcomes WHERE run_id = ?");
-             PreparedStatement insert = writer.prepareStatement("INSERT INTO outcomes (run_id, journey, region, agent, status, "
-                     + "started_at, duration_ms, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Outcome outcome : batch) {
-                String body = OutcomeJson.write(outcome).toString();
-                String existing = inBatch.get(outcome.runId());
-                if (existing == null) {
-                    select.setString(1, outcome.runId().toString());
-                    try (ResultSet rows = select.executeQuery()) {
-                        existing = rows.next() ? rows.getString(1) : null;
-                    }
-                }
-                if (existing != null) {
-                    if (!existing.equals(body)) {
-                        throw new ConflictException(outcome.runId());
-                    }
-                    duplicates++;
-                    continue;
-                }
+        int[] inserted;
+        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO outcomes (run_id, journey, region, agent, status, "
+                + "started_at, duration_ms, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO NOTHING")) {
+            for (Outcome outcome : fresh) {
                 insert.setString(1, outcome.runId().toString());
                 insert.setString(2, outcome.journey());
                 insert.setString(3, outcome.region());
@@ -210,12 +211,26 @@ public final class JdbcOutcomeStore implements OutcomeStore {
                 insert.setLong(6, outcome.startedAt().toEpochMilli());
                 insert.setLong(7, outcome.durationMs());
                 insert.setLong(8, now);
-                insert.setString(9, body);
+                insert.setString(9, bodies.get(outcome.runId()));
                 insert.addBatch();
-                inBatch.put(outcome.runId(), body);
-                stored.add(outcome);
             }
-            insert.executeBatch();
+            inserted = insert.executeBatch();
+        }
+        try (PreparedStatement select = writer.prepareStatement("SELECT body FROM outcomes WHERE run_id = ?")) {
+            for (int i = 0; i < fresh.size(); i++) {
+                Outcome outcome = fresh.get(i);
+                if (inserted[i] != 0) {
+                    stored.add(outcome);
+                    continue;
+                }
+                select.setString(1, outcome.runId().toString());
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next() || !rows.getString(1).equals(bodies.get(outcome.runId()))) {
+                        throw new ConflictException(outcome.runId());
+                    }
+                }
+                duplicates++;
+            }
         }
         return new BatchResult(stored.size(), duplicates, stored);
     }
