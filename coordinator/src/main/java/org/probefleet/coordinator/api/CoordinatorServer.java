@@ -105,7 +105,7 @@ public final class CoordinatorServer {
         DefinitionSet set = DefinitionSet.fromFolder(config.definitions());
         if (!set.loaded().ok()) {
             throw new DefinitionProblems(set.loaded().problems().stream()
-                    .map(problem -> config.definitions().resolve(problem.file()) + ":" + problem.line() + ":" + problem.column() + ": " + problem.message())
+                    .map(problem -> problem.under(config.definitions()).toString())
                     .toList());
         }
         return set;

@@ -46,8 +46,7 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         DefinitionSet set = DefinitionSet.fromFolder(folder);
         if (!set.loaded().ok()) {
-            set.loaded().problems().forEach(problem -> err.println(folder.resolve(problem.file()) + ":" + problem.line() + ":"
-                    + problem.column() + ": " + problem.message()));
+            set.loaded().problems().forEach(problem -> err.println(problem.under(folder)));
             err.println("apply: nothing pushed; fix the problems above");
             err.flush();
             return 1;

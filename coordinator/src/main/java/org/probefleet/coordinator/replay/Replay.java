@@ -25,7 +25,6 @@ import org.probefleet.coordinator.view.EngineJson;
 import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Policy;
-import org.probefleet.journeys.model.Schedule;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.journeys.outcome.Outcome;
 
@@ -34,11 +33,6 @@ import org.probefleet.journeys.outcome.Outcome;
  * evaluated at every step; each event, then a summary per SLO and scope at the last step.
  */
 public final class Replay {
-
-    /** A cron journey has no fixed interval; its regions are missing after this much silence. */
-    static final Duration CRON_NO_DATA = Duration.ofHours(3);
-    /** A region is missing after this many schedule intervals without an outcome. */
-    static final int MISSED_INTERVALS = 3;
 
     public record Settings(Optional<Instant> from, Optional<Instant> to, Duration step, Optional<Double> target) {
     }
@@ -62,7 +56,7 @@ public final class Replay {
         List<SloInput> inputs = new ArrayList<>();
         Map<String, AlertTracker> trackers = new LinkedHashMap<>();
         for (Slo slo : definitions.slos().stream().sorted(Comparator.comparing(Slo::name)).toList()) {
-            Slo effective = settings.target().map(target -> withTarget(slo, target)).orElse(slo);
+            Slo effective = settings.target().map(slo::withTarget).orElse(slo);
             definitions.journey(slo.indicator().journey()).ifPresent(journey -> {
                 Policy policy = definitions.policyOf(slo);
                 inputs.add(input(effective, journey, policy, outcomes, from));
@@ -112,14 +106,7 @@ public final class Replay {
         }
         Map<String, SeriesCounts> series = new HashMap<>();
         builders.forEach((region, builder) -> series.put(region, builder.build()));
-        Duration noDataAfter = journey.schedule() instanceof Schedule.Every every
-                ? every.interval().multipliedBy(MISSED_INTERVALS) : CRON_NO_DATA;
         return new SloInput(slo, policy, List.copyOf(regions), region -> series.getOrDefault(region, SeriesCounts.EMPTY),
-                noDataAfter, from);
-    }
-
-    private static Slo withTarget(Slo slo, double target) {
-        return new Slo(slo.name(), slo.description(), slo.owner(), slo.indicator(), target, slo.window(), slo.alertQuorum(),
-                slo.minEvents(), slo.policy(), slo.businessImpact(), slo.notificationThreshold(), slo.origin());
+                SloInput.noDataAfter(journey), from);
     }
 }

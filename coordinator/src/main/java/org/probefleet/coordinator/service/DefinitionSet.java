@@ -3,17 +3,13 @@ package org.probefleet.coordinator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.journeys.load.SourceFile;
@@ -35,16 +31,7 @@ public record DefinitionSet(List<SourceFile> files, LoadResult loaded, String ve
 
     /** Reads every YAML file under {@code folder}, named by its path relative to the folder. */
     public static DefinitionSet fromFolder(Path folder) {
-        List<SourceFile> files = new ArrayList<>();
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
-                files.add(new SourceFile(folder.relativize(path).toString(), Files.readString(path, StandardCharsets.UTF_8)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read definitions folder " + folder, e);
-        }
-        return of(files);
+        return of(DefinitionLoader.readFolder(folder));
     }
 
     /** {@code {"version", "files": [{"name", "content"}]}}: the wire and storage form. */

@@ -25,7 +25,6 @@ import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Policy;
-import org.probefleet.journeys.model.Schedule;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.journeys.outcome.Outcome;
 
@@ -35,10 +34,6 @@ import org.probefleet.journeys.outcome.Outcome;
  * metrics and dashboard, and engine events for whoever listens (alerting).
  */
 public final class SloService {
-
-    /** A region is missing after this many schedule intervals without an outcome. */
-    static final int MISSED_INTERVALS = 3;
-    static final Duration CRON_NO_DATA = Duration.ofHours(3);
 
     private record Tracked(Slo slo, Journey journey, Policy policy, Map<String, RollingSeries> series, AlertTracker tracker) {
     }
@@ -124,12 +119,10 @@ public final class SloService {
             regions.addAll(fleetRegions);
             regions.addAll(one.series().keySet());
         }
-        Duration noDataAfter = one.journey().schedule() instanceof Schedule.Every every
-                ? every.interval().multipliedBy(MISSED_INTERVALS) : CRON_NO_DATA;
         return new SloInput(one.slo(), one.policy(), List.copyOf(regions),
                 region -> {
                     SeriesCounts series = one.series().get(region);
                     return series != null ? series : SeriesCounts.EMPTY;
-                }, noDataAfter, watchingSince);
+                }, SloInput.noDataAfter(one.journey()), watchingSince);
     }
 }

@@ -39,15 +39,22 @@ public final class DefinitionLoader {
             return new LoadResult(org.probefleet.journeys.model.Definitions.EMPTY,
                     List.of(new Problem(folder.toString(), 1, 1, "not a folder: give the folder that holds the definitions")));
         }
+        List<SourceFile> files = readFolder(folder).stream()
+                .map(file -> new SourceFile(folder.resolve(file.name()).toString(), file.text())).toList();
+        return load(files);
+    }
+
+    /** Every {@code *.yaml} and {@code *.yml} below {@code folder}, sorted, named by their path relative to it. */
+    public static List<SourceFile> readFolder(Path folder) {
         List<SourceFile> files = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.filter(Files::isRegularFile).filter(DefinitionLoader::isYaml).sorted().toList()) {
-                files.add(new SourceFile(path.toString(), Files.readString(path, StandardCharsets.UTF_8)));
+                files.add(new SourceFile(folder.relativize(path).toString(), Files.readString(path, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read definitions folder " + folder, e);
         }
-        return load(files);
+        return files;
     }
 
     /** Loads one file by itself, as {@code ./fleet run FILE} does. */

@@ -119,9 +119,7 @@ final class Linker {
         if (!ok || journey == null) {
             return Optional.empty();
         }
-        String owner = slo.owner().isEmpty() ? journey.owner() : slo.owner();
-        return Optional.of(new Slo(slo.name(), slo.description(), owner, slo.indicator(), slo.target(), slo.window(),
-                slo.alertQuorum(), slo.minEvents(), slo.policy(), slo.businessImpact(), slo.notificationThreshold(), slo.origin()));
+        return Optional.of(slo.owner().isEmpty() ? slo.withOwner(journey.owner()) : slo);
     }
 
     private static Optional<Origin> declaredId(Section section, String key) {

@@ -35,6 +35,18 @@ public record Slo(String name, String description, String owner, Indicator indic
                 && window.toMillis() % Duration.ofDays(1).toMillis() == 0;
     }
 
+    /** The same SLO with another target: backtesting's "what if". */
+    public Slo withTarget(double newTarget) {
+        return new Slo(name, description, owner, indicator, newTarget, window, alertQuorum, minEvents, policy, businessImpact,
+                notificationThreshold, origin);
+    }
+
+    /** The same SLO with another owner: an SLO without one takes its journey's. */
+    public Slo withOwner(String newOwner) {
+        return new Slo(name, description, newOwner, indicator, target, window, alertQuorum, minEvents, policy, businessImpact,
+                notificationThreshold, origin);
+    }
+
     /** The share of events allowed to be bad: 1 − target. */
     public double errorBudget() {
         return 1 - target;

@@ -18,6 +18,11 @@ public record Problem(String file, int line, int column, String message) impleme
         return line != other.line ? Integer.compare(line, other.line) : Integer.compare(column, other.column);
     }
 
+    /** The same problem with its file named under {@code folder}, for files read by relative name. */
+    public Problem under(java.nio.file.Path folder) {
+        return new Problem(folder.resolve(file).toString(), line, column, message);
+    }
+
     /** The compiler-style form editors can jump to: {@code file:line:column: message}. */
     @Override
     public String toString() {
