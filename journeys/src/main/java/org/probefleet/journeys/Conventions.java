@@ -26,6 +26,7 @@ public final class Conventions {
     public static final String SLO_BUDGET_STATE = "probefleet.slo.budget.state";
     public static final String SLO_ALERT_FIRING = "probefleet.slo.alert.firing";
     public static final String AGENT_UP = "probefleet.agent.up";
+    public static final String ALERT_NOTIFICATIONS = "probefleet.alert.notifications";
 
     // Labels.
     public static final String JOURNEY = "journey";

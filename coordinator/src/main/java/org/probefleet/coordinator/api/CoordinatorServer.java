@@ -8,11 +8,16 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.probefleet.coordinator.alerting.AlertDispatcher;
+import org.probefleet.coordinator.alerting.AlertState;
+import org.probefleet.coordinator.alerting.FleetHealth;
 import org.probefleet.coordinator.config.CoordinatorConfig;
 import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.ingest.BatchValidator;
@@ -20,8 +25,11 @@ import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.metrics.CoordinatorMetrics;
 import org.probefleet.coordinator.service.DefinitionSet;
 import org.probefleet.coordinator.service.SloService;
+import org.probefleet.coordinator.slo.EngineEvent;
+import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.store.JdbcOutcomeStore;
 import org.probefleet.coordinator.store.OutcomeStore;
+import org.probefleet.coordinator.web.SloPage;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.journeys.outcome.OutcomeJson;
 import org.slf4j.Logger;
@@ -36,6 +44,8 @@ public final class CoordinatorServer {
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorServer.class);
     /** Outcomes must be at most this much older than the longest SLO window to be ingested. */
     static final Duration INGEST_GRACE = Duration.ofDays(1);
+    /** Failures listed on an SLO's page. */
+    static final int LATEST_FAILURES = 20;
 
     private final Vertx vertx;
     private final Services services;
@@ -75,8 +85,13 @@ public final class CoordinatorServer {
             SloService slos = new SloService(clock);
             slos.addFleetRegions(config.agents().stream().map(CoordinatorConfig.Agent::region).toList());
             slos.load(definitions.loaded().definitions(), store);
+            Optional<AlertState> saved = AlertDispatcher.saved(store);
+            saved.ifPresent(state -> slos.restore(state.engine()));
+            CoordinatorMetrics metrics = new CoordinatorMetrics();
+            AlertDispatcher alerts = new AlertDispatcher(config.alerting(), store, clock, config.agents().stream()
+                    .map(agent -> new FleetHealth.Expected(agent.name(), agent.region())).toList(), saved, metrics::notification);
             return new Services(config, clock, store, slos, new AgentRegistry(clock, config.heartbeatTimeout()),
-                    new CoordinatorMetrics(), new Tokens(config), new AtomicReference<>(definitions));
+                    metrics, new Tokens(config), new AtomicReference<>(definitions), alerts);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -128,6 +143,27 @@ public final class CoordinatorServer {
                                 config.evaluationInterval()));
             }
         });
+        router.get("/slos/:name").handler(ctx -> {
+            if (!access.read(ctx)) {
+                return;
+            }
+            SloSnapshot snapshot = services.slos().snapshots().get(ctx.pathParam("name"));
+            if (snapshot == null) {
+                Http.error(ctx, 404, "no evaluated SLO named '" + ctx.pathParam("name") + "'; the overview at / lists them");
+                return;
+            }
+            vertx.executeBlocking(() -> services.store().list(new OutcomeStore.Query(Optional.of(snapshot.slo().indicator().journey()),
+                    Optional.empty(), Optional.of("failure"), Optional.of(services.clock().instant().minus(Duration.ofDays(1))),
+                    Optional.empty(), LATEST_FAILURES))).onComplete(failures -> {
+                        if (failures.failed()) {
+                            LOG.error("cannot read failures of {} for its page", snapshot.slo().name(), failures.cause());
+                            Http.error(ctx, 500, "the store could not be read; see the coordinator log");
+                            return;
+                        }
+                        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                                .end(SloPage.render(snapshot, failures.result(), config.evaluationInterval()));
+                    });
+        });
         router.get("/healthz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok\n"));
         router.get("/readyz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ready\n"));
         router.get("/metrics").handler(ctx -> ctx.response()
@@ -136,18 +172,24 @@ public final class CoordinatorServer {
         HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
         config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                 .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString())));
-        evaluate();
-        timers.add(vertx.setPeriodic(config.evaluationInterval().toMillis(), id -> evaluate()));
-        timers.add(vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> vertx.executeBlocking(() -> {
-            int deleted = services.store().deleteBefore(services.clock().instant().minus(retention(longest)));
-            if (deleted > 0) {
-                LOG.info("retention: deleted {} outcomes older than {}", deleted, retention(longest));
-            }
-            return deleted;
-        })));
         return vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.bind()).map(listening -> {
             server = listening;
+            String host = config.bind().equals("0.0.0.0") || config.bind().equals("::") ? "localhost" : config.bind();
+            services.alerts().start(URI.create((config.tls().isPresent() ? "https" : "http") + "://" + host + ":" + listening.actualPort()));
+            evaluate();
+            timers.add(vertx.setPeriodic(config.evaluationInterval().toMillis(), id -> evaluate()));
+            timers.add(vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> deleteExpired(longest)));
             return null;
+        });
+    }
+
+    private void deleteExpired(Duration longestWindow) {
+        vertx.executeBlocking(() -> {
+            int deleted = services.store().deleteBefore(services.clock().instant().minus(retention(longestWindow)));
+            if (deleted > 0) {
+                LOG.info("retention: deleted {} outcomes older than {}", deleted, retention(longestWindow));
+            }
+            return deleted;
         });
     }
 
@@ -158,8 +200,10 @@ public final class CoordinatorServer {
 
     private void evaluate() {
         vertx.executeBlocking(() -> {
-            services.slos().evaluate();
+            List<EngineEvent> events = services.slos().evaluate();
             services.metrics().update(services.slos().snapshots().values(), services.agents());
+            services.alerts().evaluated(services.slos().snapshots().values(), events, services.slos().memory(),
+                    services.agents().all(), services.agents().timeout());
             return null;
         }, false).onFailure(e -> LOG.error("SLO evaluation failed", e));
     }
@@ -179,6 +223,7 @@ public final class CoordinatorServer {
     /** Stops serving, lets the store finish the batches it holds, and closes it. */
     public Future<Void> close() {
         timers.forEach(vertx::cancelTimer);
+        services.alerts().close();
         Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
         return closing.eventually(() -> vertx.executeBlocking(() -> {
             services.store().close();

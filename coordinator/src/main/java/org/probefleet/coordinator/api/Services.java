@@ -2,6 +2,7 @@ package org.probefleet.coordinator.api;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
+import org.probefleet.coordinator.alerting.AlertDispatcher;
 import org.probefleet.coordinator.config.CoordinatorConfig;
 import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.ingest.Tokens;
@@ -12,5 +13,5 @@ import org.probefleet.coordinator.store.OutcomeStore;
 
 /** What the HTTP routes work with: one instance per running coordinator. */
 record Services(CoordinatorConfig config, Clock clock, OutcomeStore store, SloService slos, AgentRegistry agents,
-                CoordinatorMetrics metrics, Tokens tokens, AtomicReference<DefinitionSet> definitions) {
+                CoordinatorMetrics metrics, Tokens tokens, AtomicReference<DefinitionSet> definitions, AlertDispatcher alerts) {
 }

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.probefleet.coordinator.api.CoordinatorServer;
+import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.config.CoordinatorConfig;
 import org.probefleet.journeys.outcome.Outcome;
 import org.probefleet.journeys.outcome.OutcomeJson;
@@ -61,7 +62,7 @@ public final class IngestBench {
             CoordinatorConfig config = new CoordinatorConfig(0, "127.0.0.1", "sqlite:" + folder.resolve("bench.db"),
                     Path.of("journeys/examples"), List.of(new CoordinatorConfig.Agent("bench-1", "eu-west", TOKEN)), Optional.empty(),
                     Optional.empty(), Optional.empty(), Duration.ofSeconds(15), Duration.ofDays(35), Duration.ofSeconds(30),
-                    folder.resolve("data"), 1 << 20);
+                    folder.resolve("data"), 1 << 20, AlertingConfig.NONE);
             CoordinatorServer coordinator = CoordinatorServer.start(vertx, config, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
             out.printf("ingest benchmark: %d senders, batches of %d outcomes, %ds warm-up, %ds measured per target; %d cores%n",
                     senders, BATCH, warmup.toSeconds(), measure.toSeconds(), Runtime.getRuntime().availableProcessors());

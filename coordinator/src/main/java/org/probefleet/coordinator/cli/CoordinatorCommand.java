@@ -46,6 +46,18 @@ public final class CoordinatorCommand implements Callable<Integer> {
     @Option(names = "--evaluation-interval", paramLabel = "DURATION", description = "how often SLOs are evaluated (env PROBEFLEET_EVALUATION_INTERVAL; default 15s)")
     String evaluationInterval;
 
+    @Option(names = "--alertmanager", paramLabel = "URL[,URL]", description = "Alertmanager replicas to send alerts to, each directly (env PROBEFLEET_ALERTMANAGER)")
+    String alertmanager;
+
+    @Option(names = "--pagerduty-routing-key-file", paramLabel = "FILE", description = "PagerDuty Events API v2 integration key (env PROBEFLEET_PAGERDUTY_ROUTING_KEY_FILE)")
+    String pagerDutyKeyFile;
+
+    @Option(names = "--webhook", paramLabel = "URL[,URL]", description = "Slack-compatible webhooks for every severity (env PROBEFLEET_WEBHOOKS)")
+    String webhooks;
+
+    @Option(names = "--dashboard-url", paramLabel = "URL", description = "where alerts link to (env PROBEFLEET_DASHBOARD_URL; default this coordinator)")
+    String dashboardUrl;
+
     @Spec
     CommandSpec spec;
 
@@ -59,6 +71,10 @@ public final class CoordinatorCommand implements Callable<Integer> {
         override(overrides, "definitions", definitions, "PROBEFLEET_DEFINITIONS");
         override(overrides, "data_dir", dataDir, "PROBEFLEET_DATA_DIR");
         override(overrides, "evaluation_interval", evaluationInterval, "PROBEFLEET_EVALUATION_INTERVAL");
+        override(overrides, "alerting.alertmanager", alertmanager, "PROBEFLEET_ALERTMANAGER");
+        override(overrides, "alerting.pagerduty_routing_key_file", pagerDutyKeyFile, "PROBEFLEET_PAGERDUTY_ROUTING_KEY_FILE");
+        override(overrides, "alerting.webhooks", webhooks, "PROBEFLEET_WEBHOOKS");
+        override(overrides, "alerting.dashboard_url", dashboardUrl, "PROBEFLEET_DASHBOARD_URL");
         Optional<Path> file = Optional.ofNullable(config).or(() -> Optional.ofNullable(System.getenv("PROBEFLEET_CONFIG")).map(Path::of));
         ConfigLoader.Loaded loaded = ConfigLoader.load(file, overrides);
         if (loaded.config().isEmpty()) {

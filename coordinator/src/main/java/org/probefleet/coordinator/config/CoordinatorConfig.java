@@ -9,7 +9,7 @@ import java.util.Optional;
 public record CoordinatorConfig(int port, String bind, String store, Path definitions, List<Agent> agents,
                                 Optional<String> adminToken, Optional<String> readToken, Optional<Tls> tls,
                                 Duration evaluationInterval, Duration retention, Duration heartbeatTimeout,
-                                Path dataDir, long artifactMaxBytes) {
+                                Path dataDir, long artifactMaxBytes, AlertingConfig alerting) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -41,6 +41,6 @@ public record CoordinatorConfig(int port, String bind, String store, Path defini
     @Override
     public String toString() {
         return "CoordinatorConfig[port=" + port + ", bind=" + bind + ", store=" + store.replaceAll("password=[^&]*", "password=***")
-                + ", definitions=" + definitions + ", agents=" + agents + "]";
+                + ", definitions=" + definitions + ", agents=" + agents + ", alerting=" + alerting + "]";
     }
 }

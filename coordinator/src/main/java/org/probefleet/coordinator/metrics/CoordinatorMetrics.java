@@ -43,6 +43,12 @@ public final class CoordinatorMetrics {
                 .register(registry).increment();
     }
 
+    /** One delivery attempt to an on-call receiver ended: sent, retried or dropped. */
+    public void notification(String receiver, String result) {
+        Counter.builder(Conventions.ALERT_NOTIFICATIONS).description("Alert deliveries to Alertmanager, PagerDuty and webhooks, by result")
+                .tags("receiver", receiver, "result", result).register(registry).increment();
+    }
+
     public void update(Collection<SloSnapshot> snapshots, AgentRegistry agents) {
         List<MultiGauge.Row<?>> sliRows = new ArrayList<>();
         List<MultiGauge.Row<?>> burnRows = new ArrayList<>();

@@ -11,11 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.probefleet.coordinator.slo.AlertTracker;
 import org.probefleet.coordinator.slo.Classification;
 import org.probefleet.coordinator.slo.EngineEvent;
+import org.probefleet.coordinator.slo.EngineMemory;
 import org.probefleet.coordinator.slo.RollingSeries;
 import org.probefleet.coordinator.slo.SeriesCounts;
 import org.probefleet.coordinator.slo.SloEvaluator;
@@ -31,7 +30,7 @@ import org.probefleet.journeys.outcome.Outcome;
 /**
  * The coordinator's live SLO engine: rolling series per SLO and region fed by ingest, rebuilt
  * from the store at start, evaluated on a clock; the latest snapshot of every SLO for the API,
- * metrics and dashboard, and engine events for whoever listens (alerting).
+ * metrics, dashboard and alerting, and the engine events of each evaluation.
  */
 public final class SloService {
 
@@ -41,8 +40,7 @@ public final class SloService {
     private final Clock clock;
     private final SloEvaluator evaluator = new SloEvaluator();
     private final Set<String> fleetRegions = ConcurrentHashMap.newKeySet();
-    private final Instant watchingSince;
-    private final List<Consumer<List<EngineEvent>>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Instant watchingSince;
     private volatile Map<String, Tracked> tracked = Map.of();
     private volatile Map<String, SloSnapshot> latest = Map.of();
 
@@ -54,10 +52,6 @@ public final class SloService {
     /** Regions the fleet is configured for: journeys without a region list are expected in each. */
     public void addFleetRegions(Iterable<String> regions) {
         regions.forEach(fleetRegions::add);
-    }
-
-    public void onEvents(Consumer<List<EngineEvent>> listener) {
-        listeners.add(listener);
     }
 
     /** Starts tracking these definitions, refilling every series from the store. */
@@ -103,10 +97,28 @@ public final class SloService {
             }
         }
         latest = snapshots;
-        if (!events.isEmpty()) {
-            listeners.forEach(listener -> listener.accept(events));
-        }
         return events;
+    }
+
+    /** What the engine remembers (trackers, watching since), to be saved. */
+    public EngineMemory memory() {
+        Map<String, AlertTracker.Memory> memories = new LinkedHashMap<>();
+        for (Tracked one : tracked.values()) {
+            synchronized (one.tracker()) {
+                memories.put(one.slo().name(), one.tracker().memory());
+            }
+        }
+        return new EngineMemory(memories, watchingSince);
+    }
+
+    /** Puts a saved memory back (before the first evaluation after a restart), for the SLOs that still exist. */
+    public synchronized void restore(EngineMemory memory) {
+        Map<String, Tracked> restored = new LinkedHashMap<>();
+        tracked.forEach((name, one) -> restored.put(name, memory.trackers().containsKey(name)
+                ? new Tracked(one.slo(), one.journey(), one.policy(), one.series(), new AlertTracker(memory.trackers().get(name)))
+                : one));
+        tracked = restored;
+        watchingSince = memory.watchingSince();
     }
 
     public Map<String, SloSnapshot> snapshots() {

@@ -21,11 +21,22 @@ public final class AlertTracker {
         this.state = initialState;
     }
 
+    /** What a tracker remembers, saved with the coordinator's state. */
+    public record Memory(Set<Alert> firing, String state, boolean aboveThreshold) {
+        public Memory {
+            firing = Set.copyOf(firing);
+        }
+    }
+
     /** Restores what was firing and the last state, so a restart causes no storm of re-triggers. */
-    public AlertTracker(Set<Alert> firing, String state, boolean aboveThreshold) {
-        this.firing.addAll(firing);
-        this.state = state;
-        this.aboveThreshold = aboveThreshold;
+    public AlertTracker(Memory memory) {
+        this.firing.addAll(memory.firing());
+        this.state = memory.state();
+        this.aboveThreshold = memory.aboveThreshold();
+    }
+
+    public Memory memory() {
+        return new Memory(firing, state, aboveThreshold);
     }
 
     public List<EngineEvent> update(SloSnapshot snapshot) {

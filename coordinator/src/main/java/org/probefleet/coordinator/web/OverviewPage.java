@@ -11,6 +11,7 @@ import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.slo.Window;
+import org.probefleet.coordinator.view.Wording;
 import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Ratios;
 
@@ -42,6 +43,23 @@ public final class OverviewPage {
                     .append(beat.selfCheckOk() ? "ok" : "failing").append("</td><td>").append(beat.outboxDepth())
                     .append("</td><td>").append(escape(beat.version())).append("</td></tr>\n");
         }
+        String body = """
+                <table>
+                <thead><tr><th>SLO</th><th>State</th><th>Budget left</th><th>Burn 5m · 1h · 6h · 1d</th><th>Exhausted in</th><th>Impact</th><th>Alerts</th><th>Regions</th></tr></thead>
+                <tbody>
+                %s</tbody>
+                </table>
+                <table>
+                <thead><tr><th>Region</th><th>Agent</th><th>Status</th><th>Self-check</th><th>Outbox</th><th>Version</th></tr></thead>
+                <tbody>
+                %s</tbody>
+                </table>
+                """.formatted(rows, agentRows.length() == 0 ? "<tr><td colspan=\"6\" class=\"muted\">no agent has sent a heartbeat yet</td></tr>\n" : agentRows);
+        return page("Probefleet", "SLOs and error budgets", refresh, body);
+    }
+
+    /** The page around a body: one stylesheet inline, no scripts, no CDN; it reloads itself every {@code refresh}. */
+    static String page(String title, String heading, Duration refresh, String body) {
         return """
                 <!doctype html>
                 <html lang="en">
@@ -49,10 +67,11 @@ public final class OverviewPage {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <meta http-equiv="refresh" content="%d">
-                <title>Probefleet</title>
+                <title>%s</title>
                 <style>
                 body{font-family:system-ui,sans-serif;margin:0;background:#f6f8fa;color:#1f2328}
                 header{background:#24292f;color:#fff;padding:.8rem 1.5rem;font-weight:600}
+                header a{color:#fff}
                 main{padding:1rem 1.5rem}
                 table{border-collapse:collapse;width:100%%;background:#fff;margin-bottom:1.5rem}
                 th,td{padding:.45rem .6rem;border-bottom:1px solid #d0d7de;text-align:left;vertical-align:top}
@@ -67,24 +86,13 @@ public final class OverviewPage {
                 </style>
                 </head>
                 <body>
-                <header>Probefleet · SLOs and error budgets</header>
+                <header><a href="/">Probefleet</a> · %s</header>
                 <main>
-                <table>
-                <thead><tr><th>SLO</th><th>State</th><th>Budget left</th><th>Burn 5m · 1h · 6h · 1d</th><th>Exhausted in</th><th>Impact</th><th>Alerts</th><th>Regions</th></tr></thead>
-                <tbody>
-                %s</tbody>
-                </table>
-                <table>
-                <thead><tr><th>Region</th><th>Agent</th><th>Status</th><th>Self-check</th><th>Outbox</th><th>Version</th></tr></thead>
-                <tbody>
-                %s</tbody>
-                </table>
-                <p class="muted">Refreshes every %d s. API: <a href="/api/v1/slos">/api/v1/slos</a> · metrics: <a href="/metrics">/metrics</a></p>
+                %s<p class="muted">Refreshes every %d s. API: <a href="/api/v1/slos">/api/v1/slos</a> · metrics: <a href="/metrics">/metrics</a></p>
                 </main>
                 </body>
                 </html>
-                """.formatted(refresh.toSeconds(), rows, agentRows.length() == 0 ? "<tr><td colspan=\"6\" class=\"muted\">no agent has sent a heartbeat yet</td></tr>\n" : agentRows,
-                refresh.toSeconds());
+                """.formatted(refresh.toSeconds(), escape(title), escape(heading), body, refresh.toSeconds());
     }
 
     private static String row(SloSnapshot snapshot) {
@@ -100,7 +108,7 @@ public final class OverviewPage {
             burns.append(String.format(Locale.ROOT, "%.1f", global.burn(window)));
         }
         String exhaustion = global.timeToExhaustion().map(OverviewPage::human).orElse("not burning");
-        StringBuilder impact = new StringBuilder(money(global.impact().revenueAtRisk(), global.impact().currency()) + " at risk");
+        StringBuilder impact = new StringBuilder(Wording.money(global.impact().revenueAtRisk(), global.impact().currency()) + " at risk");
         global.impact().usersAffected().ifPresent(users -> impact.append("<br>≈ ").append(Math.round(users)).append(" users affected"));
         StringBuilder alerts = new StringBuilder();
         snapshot.firing().stream().sorted(Comparator.comparing(Alert::key)).forEach(alert -> alerts.append("<div class=\"alert bad\">")
@@ -112,7 +120,8 @@ public final class OverviewPage {
             regions.append("<span class=\"chip").append(bad ? " bad" : "").append("\">").append(escape(region.scope())).append(' ')
                     .append(region.noData() ? "no data" : Double.isNaN(region.sli()) ? "–" : Ratios.percent(round(region.sli()))).append("</span>");
         }
-        return "<tr><td><strong>" + escape(snapshot.slo().name()) + "</strong><div class=\"muted\">"
+        return "<tr><td><strong><a href=\"/slos/" + escape(snapshot.slo().name()) + "\">" + escape(snapshot.slo().name())
+                + "</a></strong><div class=\"muted\">"
                 + escape(snapshot.slo().indicator().journey()) + " · target " + Ratios.percent(snapshot.slo().target()) + " over "
                 + Durations.format(snapshot.slo().window()) + "</div></td>"
                 + "<td><span class=\"state\" style=\"background:" + colour + "\">" + state + "</span></td>"
@@ -126,28 +135,8 @@ public final class OverviewPage {
         return Math.round(ratio * 10_000) / 10_000.0;
     }
 
-    static String money(double amount, String currency) {
-        String symbol = currency.equals("USD") ? "$" : currency + " ";
-        if (amount >= 1_000_000) {
-            return String.format(Locale.ROOT, "≈ %s%.1fM", symbol, amount / 1_000_000);
-        }
-        if (amount >= 1_000) {
-            return String.format(Locale.ROOT, "≈ %s%.0fk", symbol, amount / 1_000);
-        }
-        return String.format(Locale.ROOT, "≈ %s%.0f", symbol, amount);
-    }
-
     static String human(Duration duration) {
-        if (duration.isZero()) {
-            return "<span class=\"bad\">exhausted</span>";
-        }
-        if (duration.toDays() >= 2) {
-            return duration.toDays() + " days";
-        }
-        if (duration.toHours() >= 1) {
-            return duration.toHours() + " h";
-        }
-        return Math.max(1, duration.toMinutes()) + " min";
+        return duration.isZero() ? "<span class=\"bad\">exhausted</span>" : Wording.span(duration);
     }
 
     static String escape(String text) {

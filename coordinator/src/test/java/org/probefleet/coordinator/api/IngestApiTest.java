@@ -24,7 +24,7 @@ import org.probefleet.journeys.outcome.Outcome;
 import org.probefleet.journeys.outcome.OutcomeJson;
 import org.probefleet.journeys.outcome.OutcomeStatus;
 
-class IngestApiTest {
+public class IngestApiTest {
 
     static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
 
@@ -43,14 +43,14 @@ class IngestApiTest {
         coordinator.close();
     }
 
-    static Outcome outcome(String agent, String region, Instant at, OutcomeStatus status) {
+    public static Outcome outcome(String agent, String region, Instant at, OutcomeStatus status) {
         return new Outcome(UUID.randomUUID(), "checkout", "1", region, agent, at, 1500, status, 1,
                 status == OutcomeStatus.FAILURE ? Optional.of("pay") : Optional.empty(),
                 status == OutcomeStatus.FAILURE ? Optional.of("expected text \"Order confirmed\"") : Optional.empty(),
                 List.of(), Map.of());
     }
 
-    static String batch(List<Outcome> outcomes) {
+    public static String batch(List<Outcome> outcomes) {
         ArrayNode array = OutcomeJson.MAPPER.createArrayNode();
         outcomes.forEach(outcome -> array.add(OutcomeJson.write(outcome)));
         return array.toString();
@@ -210,6 +210,23 @@ class IngestApiTest {
         String metrics = coordinator.send("GET", "/metrics", null, null).body();
         assertThat(metrics).contains("probefleet_outcomes_ingested_total{journey=\"checkout\",region=\"eu-west\",status=\"failure\"} 1.0")
                 .contains("probefleet_slo_burn_rate{region=\"global\",slo=\"checkout-completion-rate\",window=\"1h\"}");
+    }
+
+    @Test
+    @DisplayName("an SLO's page, where alerts link to, shows every region's burn rates and the latest failure with its error")
+    void sloPage() throws Exception {
+        List<Outcome> outcomes = new ArrayList<>(healthy(8));
+        outcomes.add(outcome("eu-west-1", "eu-west", NOW.minusSeconds(20), OutcomeStatus.FAILURE));
+        post(TestCoordinator.EU_TOKEN, batch(outcomes));
+        coordinator.server.slos().evaluate();
+
+        HttpResponse<String> page = coordinator.send("GET", "/slos/checkout-completion-rate", null, null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+        assertThat(page.body()).contains("<h2>checkout-completion-rate", "<th>Burn 3d</th>", "<strong>ap-south</strong>",
+                "<strong>eu-west</strong>", "Latest failures", "expected text &quot;Order confirmed&quot;", "payments-team");
+        assertThat(coordinator.send("GET", "/slos/nope", null, null).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -12,15 +12,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.config.CoordinatorConfig;
 import org.probefleet.journeys.outcome.OutcomeJson;
 
 /** A coordinator on a free loopback port over a temporary SQLite store, with HTTP helpers. */
-final class TestCoordinator implements AutoCloseable {
+public final class TestCoordinator implements AutoCloseable {
 
-    static final String EU_TOKEN = "eu-west-1-token-0123456789abcdef";
+    public static final String EU_TOKEN = "eu-west-1-token-0123456789abcdef";
     static final String EU2_TOKEN = "eu-west-2-token-0123456789abcdef";
-    static final String US_TOKEN = "us-east-1-token-0123456789abcdef";
+    public static final String US_TOKEN = "us-east-1-token-0123456789abcdef";
+    public static final String AP_TOKEN = "ap-south-1-token-0123456789abcdef";
     static final String ADMIN_TOKEN = "admin-token-0123456789abcdef0123";
 
     final Vertx vertx = Vertx.vertx();
@@ -32,12 +34,17 @@ final class TestCoordinator implements AutoCloseable {
     }
 
     TestCoordinator(Path folder, Clock clock, String store) throws Exception {
+        this(folder, clock, store, AlertingConfig.NONE);
+    }
+
+    public TestCoordinator(Path folder, Clock clock, String store, AlertingConfig alerting) throws Exception {
         CoordinatorConfig config = new CoordinatorConfig(0, "127.0.0.1", store, Path.of("../journeys/examples"),
                 List.of(new CoordinatorConfig.Agent("eu-west-1", "eu-west", EU_TOKEN),
                         new CoordinatorConfig.Agent("eu-west-2", "eu-west", EU2_TOKEN),
-                        new CoordinatorConfig.Agent("us-east-1", "us-east", US_TOKEN)),
+                        new CoordinatorConfig.Agent("us-east-1", "us-east", US_TOKEN),
+                        new CoordinatorConfig.Agent("ap-south-1", "ap-south", AP_TOKEN)),
                 Optional.of(ADMIN_TOKEN), Optional.empty(), Optional.empty(), Duration.ofSeconds(1), Duration.ofDays(35),
-                Duration.ofSeconds(30), folder.resolve("data"), 1024 * 1024);
+                Duration.ofSeconds(30), folder.resolve("data"), 1024 * 1024, alerting);
         server = CoordinatorServer.start(vertx, config, clock).await(60, TimeUnit.SECONDS);
     }
 
@@ -45,7 +52,7 @@ final class TestCoordinator implements AutoCloseable {
         return "http://127.0.0.1:" + server.port() + path;
     }
 
-    HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+    public HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {

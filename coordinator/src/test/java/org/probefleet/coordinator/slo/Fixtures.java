@@ -14,14 +14,14 @@ import org.probefleet.journeys.model.Slo;
 import org.probefleet.journeys.yaml.Origin;
 
 /** SLOs and synthetic traffic for engine tests. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
     private Fixtures() {
     }
 
-    static Slo slo(double target, Duration window, int quorum, int minEvents) {
+    public static Slo slo(double target, Duration window, int quorum, int minEvents) {
         return new Slo("checkout-slo", "", "payments", new Indicator("checkout", Optional.of(Duration.ofSeconds(8))),
                 target, window, quorum, minEvents, Policy.DEFAULT_NAME,
                 Optional.of(new BusinessImpact(45_000, "USD", OptionalDouble.of(3200))), OptionalDouble.of(0.2),
@@ -29,10 +29,10 @@ final class Fixtures {
     }
 
     /** Per-region series built from events added one step apart. */
-    static final class Traffic {
+    public static final class Traffic {
         final Map<String, ExactSeries.Builder> builders = new HashMap<>();
 
-        Traffic add(String region, Instant from, Instant toExclusive, Duration every, Classification kind) {
+        public Traffic add(String region, Instant from, Instant toExclusive, Duration every, Classification kind) {
             ExactSeries.Builder builder = builders.computeIfAbsent(region, r -> new ExactSeries.Builder());
             for (Instant at = from; at.isBefore(toExclusive); at = at.plus(every)) {
                 builder.add(at, kind);
@@ -40,7 +40,7 @@ final class Fixtures {
             return this;
         }
 
-        SloInput input(Slo slo, List<String> regions) {
+        public SloInput input(Slo slo, List<String> regions) {
             Map<String, SeriesCounts> built = new HashMap<>();
             builders.forEach((region, builder) -> built.put(region, builder.build()));
             return new SloInput(slo, Policy.DEFAULT, regions, region -> built.getOrDefault(region, SeriesCounts.EMPTY),

@@ -30,15 +30,22 @@ public final class DemoShop {
     private final Store store = new Store();
     private volatile Chaos chaos = Chaos.NONE;
     private final Vertx vertx;
+    private final AlertInbox alerts;
     private HttpServer server;
 
-    private DemoShop(Vertx vertx) {
+    private DemoShop(Vertx vertx, AlertInbox alerts) {
         this.vertx = vertx;
+        this.alerts = alerts;
     }
 
     /** Starts the shop on {@code host:port} (port 0 picks a free one). */
     public static Future<DemoShop> start(Vertx vertx, String host, int port) {
-        DemoShop shop = new DemoShop(vertx);
+        return start(vertx, host, port, Optional.empty());
+    }
+
+    /** @param alertLog where the alerts posted to {@code /admin/alerts} are appended, one JSON line each */
+    public static Future<DemoShop> start(Vertx vertx, String host, int port, Optional<java.nio.file.Path> alertLog) {
+        DemoShop shop = new DemoShop(vertx, new AlertInbox(alertLog));
         return vertx.createHttpServer().requestHandler(shop.router()).listen(port, host).map(server -> {
             shop.server = server;
             return shop;
@@ -63,6 +70,9 @@ public final class DemoShop {
             json(ctx, 200, chaos.toJson());
         });
         router.get("/admin/chaos").handler(ctx -> json(ctx, 200, chaos.toJson()));
+        router.post("/admin/alerts").handler(this::receiveAlert);
+        router.get("/admin/alerts").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(alerts.recent().encodePrettily()));
         router.get("/healthz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok\n"));
         router.route().handler(this::applyChaos);
 
@@ -92,6 +102,24 @@ public final class DemoShop {
         new ShopApi(store).mount(router);
         router.route().last().handler(ctx -> html(ctx, 404, Pages.notFound()));
         return router;
+    }
+
+    private void receiveAlert(RoutingContext ctx) {
+        JsonObject alert;
+        try {
+            alert = ctx.body().asJsonObject();
+        } catch (DecodeException e) {
+            alert = null;
+        }
+        if (alert == null) {
+            json(ctx, 400, new JsonObject().put("error", "an alert must be a JSON object"));
+            return;
+        }
+        JsonObject received = alert;
+        vertx.executeBlocking(() -> {
+            alerts.receive(received);
+            return null;
+        }).onComplete(done -> json(ctx, done.succeeded() ? 200 : 500, new JsonObject().put("ok", done.succeeded())));
     }
 
     private void setChaos(RoutingContext ctx) {

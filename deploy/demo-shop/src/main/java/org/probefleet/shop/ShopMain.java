@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "shop", mixinStandardHelpOptions = true, version = "Probefleet 0.1.0",
         description = {"Run the demo shop that the example journeys probe.",
                 "Inject faults with POST /admin/chaos, e.g. {\"mode\": \"error\", \"paths\": [\"/checkout\"]};",
-                "clear them with DELETE /admin/chaos."})
+                "clear them with DELETE /admin/chaos. POST /admin/alerts is a webhook that keeps what it is sent",
+                "(GET /admin/alerts shows the last 100), for demos of alerting."})
 public final class ShopMain implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8088", description = "port to listen on (default: ${DEFAULT-VALUE})")
@@ -20,6 +21,9 @@ public final class ShopMain implements Callable<Integer> {
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
     String bind;
+
+    @Option(names = "--alert-log", paramLabel = "FILE", description = "append alerts posted to /admin/alerts (a webhook for demos) to FILE, one JSON line each")
+    java.nio.file.Path alertLog;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ShopMain()).execute(args));
@@ -34,7 +38,7 @@ public final class ShopMain implements Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         DemoShop shop;
         try {
-            shop = DemoShop.start(vertx, bind, port).await(10, TimeUnit.SECONDS);
+            shop = DemoShop.start(vertx, bind, port, java.util.Optional.ofNullable(alertLog)).await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("cannot listen on " + bind + ":" + port + ": " + e.getMessage()
                     + " (is another shop running? pick another --port)");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.journeys.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

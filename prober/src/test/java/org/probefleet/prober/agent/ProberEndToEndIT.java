@@ -20,11 +20,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probefleet.coordinator.api.CoordinatorServer;
+import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.config.CoordinatorConfig;
 import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.journeys.retry.Backoff;
 import org.probefleet.prober.Shop;
 import org.probefleet.prober.browser.BrowserSettings;
-import org.probefleet.prober.report.Backoff;
 import org.probefleet.prober.run.Secrets;
 
 /** A prober agent with a token, its journeys assigned by a real coordinator, reports into it end to end. */
@@ -59,7 +60,7 @@ class ProberEndToEndIT {
             Vertx vertx = Vertx.vertx();
             CoordinatorConfig config = new CoordinatorConfig(0, "127.0.0.1", "sqlite:" + folder.resolve("store.db"), definitions,
                     List.of(new CoordinatorConfig.Agent("eu-west-1", "eu-west", TOKEN)), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Duration.ofSeconds(1), Duration.ofDays(35), Duration.ofSeconds(30), folder.resolve("data"), 1 << 24);
+                    Optional.empty(), Duration.ofSeconds(1), Duration.ofDays(35), Duration.ofSeconds(30), folder.resolve("data"), 1 << 24, AlertingConfig.NONE);
             CoordinatorServer coordinator = CoordinatorServer.start(vertx, config, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
             String base = "http://127.0.0.1:" + coordinator.port();
             try {

@@ -2,6 +2,7 @@ package org.probefleet.prober.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.journeys.retry.Backoff;
 
 class ReporterIT {
 
@@ -23,13 +25,19 @@ class ReporterIT {
     @TempDir
     Path folder;
 
-    /** A port where the receiver is down: every connection is accepted and dropped at once, as a crashed service's port would. */
+    /**
+     * A port where the receiver is down: every connection is accepted and dropped at once, as a
+     * crashed service's port would. Bound to 127.0.0.1, the address the reporter dials, and
+     * counting what it drops so a failure can tell whether the reporter reached it at all.
+     */
     static final class DownPort implements AutoCloseable {
-        final ServerSocket socket = new ServerSocket(0);
+        final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        final AtomicInteger dropped = new AtomicInteger();
         final Thread thread = new Thread(() -> {
             while (!socket.isClosed()) {
                 try {
                     socket.accept().close();
+                    dropped.incrementAndGet();
                 } catch (java.io.IOException e) {
                     return;
                 }
@@ -67,7 +75,8 @@ class ReporterIT {
                 recorded.add(outcome.runId());
                 Awaitility.await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
             }
-            assertThat(reporter.delivered()).isZero();
+            assertThat(reporter.delivered()).as("deliveries while the receiver was down (%d connections dropped on port %d)",
+                    down.dropped.get(), port).isZero();
             down.close();
             try (Receiver receiver = new Receiver(port, () -> 200)) {
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received.size() >= recorded.size());

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probefleet.coordinator.api.CoordinatorServer;
+import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.config.CoordinatorConfig;
 import org.probefleet.journeys.outcome.Outcome;
 import org.probefleet.journeys.outcome.OutcomeJson;
@@ -44,7 +45,7 @@ class DashboardIT {
         Vertx vertx = Vertx.vertx();
         CoordinatorConfig config = new CoordinatorConfig(0, "127.0.0.1", "sqlite:" + folder.resolve("store.db"), Path.of("../journeys/examples"),
                 List.of(new CoordinatorConfig.Agent("us-east-1", "us-east", TOKEN)), Optional.empty(), Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(1), Duration.ofDays(35), Duration.ofSeconds(30), folder.resolve("data"), 1 << 20);
+                Duration.ofSeconds(1), Duration.ofDays(35), Duration.ofSeconds(30), folder.resolve("data"), 1 << 20, AlertingConfig.NONE);
         CoordinatorServer coordinator = CoordinatorServer.start(vertx, config, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
         String base = "http://127.0.0.1:" + coordinator.port();
         try {

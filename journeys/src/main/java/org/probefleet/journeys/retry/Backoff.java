@@ -1,9 +1,12 @@
-package org.probefleet.prober.report;
+package org.probefleet.journeys.retry;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
-/** Exponential backoff with jitter: base × 2^(failures−1), capped, then spread ±20% so agents do not retry in step. */
+/**
+ * Retrying over the network (agents to the coordinator, the coordinator to on-call): exponential
+ * backoff, base × 2^(failures−1), capped, then spread ±20% so clients do not retry in step.
+ */
 public record Backoff(Duration base, Duration max) {
 
     public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));

@@ -1,4 +1,4 @@
-package org.probefleet.prober.report;
+package org.probefleet.journeys.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

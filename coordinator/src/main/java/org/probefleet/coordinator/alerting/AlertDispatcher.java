@@ -1,0 +1,223 @@
+package org.probefleet.coordinator.alerting;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.probefleet.coordinator.config.AlertingConfig;
+import org.probefleet.coordinator.fleet.AgentRegistry;
+import org.probefleet.coordinator.slo.EngineMemory;
+import org.probefleet.coordinator.slo.EngineEvent;
+import org.probefleet.coordinator.slo.ScopeResult;
+import org.probefleet.coordinator.slo.SloSnapshot;
+import org.probefleet.coordinator.store.OutcomeStore;
+import org.probefleet.journeys.retry.Backoff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alerting's edge: after every evaluation it turns the engine's snapshots and the fleet's
+ * heartbeats into what should fire, reconciles that with what on-call was told, saves the
+ * result, and sends the changes — to every Alertmanager replica at once (and all firing alerts
+ * again every minute), to PagerDuty and to the webhooks, each in order with retries. All of it
+ * runs on one thread, so the book needs no locks.
+ */
+public final class AlertDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
+    /** Alertmanager forgets an alert not re-sent within its resolve_timeout (5 min by default). */
+    public static final Duration RESEND_INTERVAL = Duration.ofMinutes(1);
+    /** How far back failures are read to name the failing step and its most common error. */
+    static final Duration CAUSE_WINDOW = Duration.ofHours(1);
+    static final int CAUSE_SAMPLE = 200;
+    static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
+
+    private final AlertingConfig config;
+    private final OutcomeStore store;
+    private final Clock clock;
+    private final List<FleetHealth.Expected> expectedAgents;
+    private final BiConsumer<String, String> results;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread named = new Thread(runnable, "probefleet-alerting");
+        named.setDaemon(true);
+        return named;
+    });
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(DeliveryQueue.TIMEOUT).build();
+    private final FleetHealth fleet;
+    private final AlertBook book;
+    private final Optional<DeliveryQueue> pagerDuty;
+    private final Map<AlertingConfig.Webhook, DeliveryQueue> webhooks = new LinkedHashMap<>();
+    private final Set<URI> unreachable = new HashSet<>();
+    private volatile AlertComposer composer;
+    private volatile String dashboard;
+
+    /**
+     * @param saved   what was saved before a restart (the engine's part is restored by the caller)
+     * @param results told (receiver, "sent" | "retried" | "dropped") for metrics
+     */
+    public AlertDispatcher(AlertingConfig config, OutcomeStore store, Clock clock, List<FleetHealth.Expected> expectedAgents,
+                           Optional<AlertState> saved, BiConsumer<String, String> results) {
+        this.config = config;
+        this.store = store;
+        this.clock = clock;
+        this.expectedAgents = List.copyOf(expectedAgents);
+        this.results = results;
+        this.fleet = new FleetHealth(config.fleetOwner(), clock.instant(), saved.map(state -> state.firing().stream()
+                .filter(alert -> FleetHealth.AGENT_DOWN.equals(alert.labels().get("alertname")))
+                .map(alert -> alert.labels().get("agent")).collect(java.util.stream.Collectors.toSet())).orElse(Set.of()));
+        this.book = saved.map(state -> new AlertBook(state.firing(), state.ended())).orElseGet(AlertBook::new);
+        this.pagerDuty = config.pagerDuty().map(pd -> new DeliveryQueue("pagerduty", pd.url(), client, thread, BACKOFF, results));
+        config.webhooks().forEach(hook -> webhooks.put(hook,
+                new DeliveryQueue("webhook", hook.url(), client, thread, BACKOFF, results)));
+    }
+
+    /** Reads the saved state; unreadable state is logged and alerting starts fresh. */
+    public static Optional<AlertState> saved(OutcomeStore store) {
+        return store.setting(AlertState.SETTING).flatMap(json -> {
+            try {
+                return Optional.of(AlertState.fromJson(json));
+            } catch (IOException e) {
+                LOG.warn("saved alert state cannot be read ({}); alerting starts with nothing firing", e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Starts the minute re-send to Alertmanager; {@code dashboard} is where alerts link to unless configured. */
+    public void start(URI defaultDashboard) {
+        dashboard = config.dashboardUrl().orElse(defaultDashboard).toString().replaceAll("/+$", "");
+        composer = new AlertComposer(URI.create(dashboard), config.fleetOwner());
+        if (!config.alertmanagers().isEmpty()) {
+            thread.scheduleAtFixedRate(() -> postToAlertmanagers(book.forAlertmanager(clock.instant())),
+                    RESEND_INTERVAL.toMillis(), RESEND_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * After each evaluation: what fires now, the engine's events of this evaluation, its memory
+     * to save with them and the agents' last heartbeats. Returns when the changes are queued.
+     */
+    public CompletableFuture<List<AlertBook.Change>> evaluated(Collection<SloSnapshot> snapshots, List<EngineEvent> events,
+                                                              EngineMemory engine,
+                                                              List<AgentRegistry.Heartbeat> heartbeats, Duration heartbeatTimeout) {
+        if (composer == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        Instant now = clock.instant();
+        return CompletableFuture.supplyAsync(() -> {
+            List<Notification> wanted = new ArrayList<>();
+            Map<String, SloSnapshot> bySlo = new LinkedHashMap<>();
+            for (SloSnapshot snapshot : snapshots) {
+                bySlo.put(snapshot.slo().name(), snapshot);
+                wanted.addAll(composer.firing(snapshot, (journey, scope) -> cause(journey, scope, now)));
+            }
+            wanted.addAll(fleet.firing(expectedAgents, heartbeats, heartbeatTimeout, now, dashboard + "/"));
+            List<Notification> notices = new ArrayList<>();
+            for (EngineEvent event : events) {
+                Optional.ofNullable(bySlo.get(event.slo())).flatMap(snapshot -> composer.notice(event, snapshot)).ifPresent(notices::add);
+            }
+            List<AlertBook.Change> changes = book.reconcile(wanted, notices, now);
+            if (!changes.isEmpty() || !events.isEmpty()) {
+                save(engine);
+            }
+            send(changes, now);
+            return changes;
+        }, thread);
+    }
+
+    /** What fires now, as on-call was told (for the API and tests). */
+    public CompletableFuture<List<Notification>> firing() {
+        return CompletableFuture.supplyAsync(book::firing, thread);
+    }
+
+    private Optional<Cause> cause(String journey, String scope, Instant now) {
+        try {
+            return Cause.mostCommon(store.list(new OutcomeStore.Query(Optional.of(journey),
+                    scope.equals(ScopeResult.GLOBAL) ? Optional.empty() : Optional.of(scope), Optional.of("failure"),
+                    Optional.of(now.minus(CAUSE_WINDOW)), Optional.empty(), CAUSE_SAMPLE)));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read recent failures of {} for an alert; it is sent without its failing step", journey, e);
+            return Optional.empty();
+        }
+    }
+
+    private void save(EngineMemory engine) {
+        try {
+            store.saveSetting(AlertState.SETTING, new AlertState(engine, book.firing(), book.ended()).toJson());
+        } catch (RuntimeException e) {
+            LOG.error("cannot save the alert state; a restart now could re-send or miss a resolve", e);
+        }
+    }
+
+    private void send(List<AlertBook.Change> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Notification> forAlertmanager = new ArrayList<>();
+        for (AlertBook.Change change : changes) {
+            if (change instanceof AlertBook.Change.Escalated escalated) {
+                forAlertmanager.add(escalated.from().endingAt(now));
+            }
+            forAlertmanager.add(change.alert());
+            LOG.info("alert {}: {} [{}]", Payloads.status(change), change.alert().summary(), change.alert().dedupKey());
+            boolean notice = change instanceof AlertBook.Change.Notice;
+            boolean inhibited = change instanceof AlertBook.Change.Resolved resolved && resolved.inhibited();
+            String severity = change.alert().severity();
+            config.pagerDuty().filter(pd -> !notice && pd.severities().contains(severity)).ifPresent(pd ->
+                    pagerDuty.orElseThrow().offer(Payloads.pagerDuty(change, pd.routingKey())));
+            webhooks.forEach((hook, queue) -> {
+                if (!inhibited && hook.severities().contains(severity)) {
+                    queue.offer(hook.format() == AlertingConfig.Webhook.Format.SLACK ? Payloads.slack(change) : Payloads.json(change));
+                }
+            });
+        }
+        postToAlertmanagers(forAlertmanager);
+    }
+
+    /** Every replica gets every alert: they deduplicate among themselves, a load balancer would split them. */
+    private void postToAlertmanagers(List<Notification> alerts) {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        String body = Payloads.alertmanager(alerts);
+        for (URI alertmanager : config.alertmanagers()) {
+            URI url = URI.create(alertmanager.toString().replaceAll("/+$", "") + "/api/v2/alerts");
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(DeliveryQueue.TIMEOUT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> thread.execute(() -> {
+                boolean ok = error == null && response.statusCode() / 100 == 2;
+                results.accept("alertmanager", ok ? "sent" : "retried");
+                if (ok) {
+                    if (unreachable.remove(alertmanager)) {
+                        LOG.info("alertmanager {} takes alerts again", alertmanager);
+                    }
+                } else if (unreachable.add(alertmanager)) {
+                    LOG.warn("alertmanager {} did not take {} alert(s) ({}); every firing alert is re-sent each minute", alertmanager,
+                            alerts.size(), error != null ? error.toString() : "HTTP " + response.statusCode() + " " + response.body());
+                }
+            }));
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

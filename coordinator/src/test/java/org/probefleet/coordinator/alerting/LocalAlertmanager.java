@@ -1,0 +1,150 @@
+package org.probefleet.coordinator.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
+import org.probefleet.journeys.outcome.OutcomeJson;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * A real Alertmanager on loopback for tests: in a container where Docker runs, otherwise the
+ * local binary ({@code alertmanager}, or Debian's {@code prometheus-alertmanager}) as a child
+ * process on a free port with its own data folder. Without either, CI fails and a laptop skips.
+ */
+final class LocalAlertmanager implements AutoCloseable {
+
+    static final String IMAGE = "prom/alertmanager:v0.25.0";
+    /** Routes everything to a receiver that sends nothing: the test reads what Alertmanager holds. */
+    static final String CONFIG = """
+            route:
+              receiver: quiet
+              group_by: [alertname, slo]
+              group_wait: 1s
+            receivers:
+              - name: quiet
+            """;
+
+    private final Process process;
+    private final GenericContainer<?> container;
+    private final URI url;
+    private final String amtool;
+
+    private LocalAlertmanager(Process process, GenericContainer<?> container, URI url, String amtool) {
+        this.process = process;
+        this.container = container;
+        this.url = url;
+        this.amtool = amtool;
+    }
+
+    static LocalAlertmanager start(Path folder) throws Exception {
+        Path config = folder.resolve("alertmanager.yml");
+        Files.writeString(config, CONFIG);
+        if (DockerClientFactory.instance().isDockerAvailable()) {
+            GenericContainer<?> container = new GenericContainer<>(IMAGE).withExposedPorts(9093)
+                    .withCopyFileToContainer(MountableFile.forHostPath(config), "/etc/alertmanager/alertmanager.yml")
+                    .waitingFor(Wait.forHttp("/-/ready").forPort(9093));
+            container.start();
+            return new LocalAlertmanager(null, container,
+                    URI.create("http://" + container.getHost() + ":" + container.getMappedPort(9093)), "amtool");
+        }
+        Optional<Path> binary = onPath("alertmanager").or(() -> onPath("prometheus-alertmanager"));
+        Optional<Path> amtool = onPath("amtool");
+        if (binary.isEmpty() || amtool.isEmpty()) {
+            String missing = "Alertmanager and amtool are needed (Debian/Ubuntu: apt-get install -y prometheus-alertmanager,"
+                    + " or run ./fleet test), or a Docker engine for " + IMAGE;
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(missing);
+            }
+            Assumptions.abort(missing);
+        }
+        int port = freePort();
+        Path data = Files.createDirectories(folder.resolve("alertmanager-data"));
+        Process process = new ProcessBuilder(binary.get().toString(), "--config.file=" + config, "--storage.path=" + data,
+                "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn")
+                .redirectErrorStream(true).redirectOutput(folder.resolve("alertmanager.log").toFile()).start();
+        LocalAlertmanager alertmanager = new LocalAlertmanager(process, null, URI.create("http://127.0.0.1:" + port), amtool.get().toString());
+        HttpClient client = HttpClient.newHttpClient();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            assertThat(process.isAlive()).as("alertmanager exited; see " + folder.resolve("alertmanager.log")).isTrue();
+            return client.send(HttpRequest.newBuilder(alertmanager.url.resolve("/-/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        });
+        return alertmanager;
+    }
+
+    URI url() {
+        return url;
+    }
+
+    /** {@code amtool alert query} as JSON: the active alerts, each with its labels and annotations. */
+    List<JsonNode> query(String... matchers) throws Exception {
+        List<String> command = new ArrayList<>(List.of(amtool, "alert", "query", "-o", "json"));
+        command.addAll(List.of(matchers));
+        String output;
+        if (container != null) {
+            command.add("--alertmanager.url=http://127.0.0.1:9093");
+            var result = container.execInContainer(command.toArray(String[]::new));
+            assertThat(result.getExitCode()).as(result.getStderr()).isZero();
+            output = result.getStdout();
+        } else {
+            command.add("--alertmanager.url=" + url);
+            Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
+            output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.exitValue()).as(output).isZero();
+        }
+        List<JsonNode> alerts = new ArrayList<>();
+        JsonNode parsed = OutcomeJson.MAPPER.readTree(output);
+        parsed.forEach(alerts::add);
+        return alerts;
+    }
+
+    private static Optional<Path> onPath(String name) {
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(folder, name);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (container != null) {
+            container.stop();
+        }
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
