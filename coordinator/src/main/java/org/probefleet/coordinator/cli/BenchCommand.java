@@ -3,6 +3,7 @@ package org.probefleet.coordinator.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.probefleet.coordinator.bench.DetectBench;
 import org.probefleet.coordinator.bench.IngestBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,10 +14,12 @@ import picocli.CommandLine.Spec;
 /** {@code fleet bench NAME}: the coordinator's benchmarks, each with a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a benchmark and print a table; results go in docs/benchmarks.md.",
-                "ingest: durable ingest in batches of 100 against a no-op Vert.x endpoint."})
+                "ingest: durable ingest in batches of 100 against a no-op Vert.x endpoint.",
+                "detect: time from an outage's onset to the page (full outages) and no page (one region),",
+                "        the coordinator's engine and alert book on a virtual clock."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "ingest")
+    @Parameters(index = "0", paramLabel = "NAME", description = "ingest or detect")
     String name;
 
     @Option(names = "--senders", defaultValue = "8", description = "concurrent senders (default: ${DEFAULT-VALUE})")
@@ -25,18 +28,27 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "measured seconds per target (default: ${DEFAULT-VALUE})")
     int seconds;
 
+    @Option(names = "--runs", defaultValue = "10", description = "detect: outages of each kind (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--seed", defaultValue = "20261128", description = "detect: seed of the simulated timings (default: ${DEFAULT-VALUE})")
+    long seed;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!name.equals("ingest")) {
-            spec.commandLine().getErr().println("bench: unknown benchmark '" + name + "'; this jar has: ingest");
-            spec.commandLine().getErr().flush();
-            return 2;
+        switch (name) {
+            case "ingest" -> new IngestBench(senders, Duration.ofSeconds(Math.max(3, seconds / 5)), Duration.ofSeconds(seconds)).run(out);
+            case "detect" -> new DetectBench(runs, seed).run(out);
+            default -> {
+                spec.commandLine().getErr().println("bench: unknown benchmark '" + name + "'; this jar has: ingest, detect");
+                spec.commandLine().getErr().flush();
+                return 2;
+            }
         }
-        new IngestBench(senders, Duration.ofSeconds(Math.max(3, seconds / 5)), Duration.ofSeconds(seconds)).run(out);
         return 0;
     }
 }
