@@ -1,13 +1,16 @@
 package org.probefleet.coordinator.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.probefleet.coordinator.rules.PrometheusRules;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
+import org.probefleet.journeys.model.Definitions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,21 +34,26 @@ public final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return write(spec, "rules", folder, output, PrometheusRules::render);
+    }
+
+    /** Loads DIR and writes what {@code render} makes of it to {@code output} or standard output; 1 on definition problems. */
+    static int write(CommandSpec spec, String command, Path folder, Path output, Function<Definitions, String> render) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         LoadResult loaded = DefinitionLoader.loadFolder(folder);
         if (!loaded.ok()) {
-            loaded.problems().forEach(err::println);
-            err.println("rules: fix the definitions above first");
+            loaded.problems().forEach(problem -> err.println(problem.under(folder)));
+            err.println(command + ": fix the definitions above first (./fleet check " + folder + ")");
             err.flush();
             return 1;
         }
-        String rules = PrometheusRules.render(loaded.definitions());
+        String text = render.apply(loaded.definitions());
         if (output == null) {
-            spec.commandLine().getOut().print(rules);
+            spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
         } else {
-            Files.writeString(output, rules, StandardCharsets.UTF_8);
-            err.println("rules: wrote " + output + " (" + loaded.definitions().slos().size() + " SLOs)");
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+            err.println(command + ": wrote " + output + " (" + loaded.definitions().slos().size() + " SLOs)");
             err.flush();
         }
         return 0;

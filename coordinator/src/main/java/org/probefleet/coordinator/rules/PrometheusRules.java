@@ -26,7 +26,7 @@ import org.probefleet.journeys.model.Slo;
 public final class PrometheusRules {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).disable(YAMLGenerator.Feature.SPLIT_LINES));
 
     private PrometheusRules() {
     }
@@ -45,8 +45,7 @@ public final class PrometheusRules {
             for (Duration window : windows) {
                 String range = Durations.format(window);
                 String good = good(slo, journey, range);
-                String total = "sum by (region) (rate(probefleet_journey_runs_total{journey=\"" + journey.id()
-                        + "\",status=~\"success|failure\"}[" + range + "]))";
+                String total = "sum by (region) (rate(" + totalCounter(journey) + "[" + range + "]))";
                 ObjectNode perRegion = recordingRules.addObject().put("record", record(range))
                         .put("expr", "1 - (" + good + " / " + total + ")");
                 perRegion.putObject("labels").put("slo", slo.name());
@@ -100,11 +99,20 @@ public final class PrometheusRules {
     }
 
     private static String good(Slo slo, Journey journey, String range) {
+        return "sum by (region) (rate(" + goodCounter(slo, journey) + "[" + range + "]))";
+    }
+
+    /** The counter of good runs: successes, within the latency threshold when there is one (a histogram bucket). */
+    static String goodCounter(Slo slo, Journey journey) {
         return slo.indicator().latencyThreshold()
-                .map(limit -> "sum by (region) (rate(probefleet_journey_duration_seconds_bucket{journey=\"" + journey.id()
-                        + "\",status=\"success\",le=\"" + (limit.toMillis() / 1000.0) + "\"}[" + range + "]))")
-                .orElse("sum by (region) (rate(probefleet_journey_runs_total{journey=\"" + journey.id()
-                        + "\",status=\"success\"}[" + range + "]))");
+                .map(limit -> "probefleet_journey_duration_seconds_bucket{journey=\"" + journey.id()
+                        + "\",status=\"success\",le=\"" + (limit.toMillis() / 1000.0) + "\"}")
+                .orElse("probefleet_journey_runs_total{journey=\"" + journey.id() + "\",status=\"success\"}");
+    }
+
+    /** The counter of runs that count: successes and failures (prober errors never do). */
+    static String totalCounter(Journey journey) {
+        return "probefleet_journey_runs_total{journey=\"" + journey.id() + "\",status=~\"success|failure\"}";
     }
 
     private static int regions(Journey journey) {
