@@ -1,0 +1,138 @@
+package org.probefleet.coordinator.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.probefleet.coordinator.replay.Replay;
+import org.probefleet.journeys.load.DefinitionLoader;
+import org.probefleet.journeys.model.Durations;
+import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.journeys.outcome.OutcomeStatus;
+
+/**
+ * The promtool unit test of the generated rules ({@code deploy/prometheus/probefleet-rules.test.yml})
+ * passes, and {@code ./fleet replay} over the same runs fires the same page and region tickets at
+ * every time that file checks.
+ */
+class RulesAgreeWithReplayTest {
+
+    static final Path TEST_FILE = Path.of("../deploy/prometheus/probefleet-rules.test.yml");
+    static final Pattern SERIES = Pattern.compile("probefleet_journey_runs_total\\{journey=\"([^\"]+)\",region=\"([^\"]+)\",status=\"([^\"]+)\"}");
+    static final Pattern EXPANDING = Pattern.compile("(-?\\d+)([+-]\\d+)x(\\d+)");
+
+    @Test
+    @DisplayName("promtool test rules passes on the generated rules")
+    void promtoolTestRules() throws Exception {
+        Process promtool;
+        try {
+            promtool = new ProcessBuilder("promtool", "test", "rules", TEST_FILE.getFileName().toString())
+                    .directory(TEST_FILE.getParent().toFile()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("promtool is needed: install it (Debian/Ubuntu: apt-get install -y prometheus) or run ./fleet test", e);
+        }
+        String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(promtool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(promtool.exitValue()).as(output).isZero();
+        assertThat(output).contains("SUCCESS");
+    }
+
+    @Test
+    @DisplayName("./fleet replay on the same runs fires the page and the region tickets that promtool expects, at each checked minute")
+    void replayAgrees() throws Exception {
+        JsonNode test = PrometheusRules.YAML.readTree(TEST_FILE.toFile()).path("tests").get(0);
+        List<Outcome> outcomes = outcomes(test.path("input_series"));
+        List<JsonNode> events = new ArrayList<>();
+        new Replay(DefinitionLoader.loadFolder(Path.of(PrometheusRulesTest.EXAMPLES)).definitions()).run(outcomes,
+                new Replay.Settings(Optional.empty(), Optional.empty(), Duration.ofMinutes(1), Optional.empty()), events::add);
+
+        int checks = 0;
+        for (JsonNode check : test.path("alert_rule_test")) {
+            Instant at = Instant.EPOCH.plus(Durations.parse(check.path("eval_time").asText()).orElseThrow());
+            String alertname = check.path("alertname").asText();
+            Set<String> expected = new TreeSet<>();
+            check.path("exp_alerts").forEach(alert -> expected.add(alert.path("exp_labels").path("region").asText()));
+            Set<String> firing = firing(events, at, alertname.equals("ProbefleetSLOPage") ? "page" : "ticket");
+            if (alertname.equals("ProbefleetSLORegionTicket")) {
+                firing.remove("global");
+            }
+            assertThat(firing).as(alertname + " at " + check.path("eval_time").asText()).isEqualTo(expected);
+            checks++;
+        }
+        assertThat(checks).isGreaterThanOrEqualTo(10);
+    }
+
+    /** The scopes of checkout's burn-rate alerts of one severity firing at {@code at}, from the replay's events. */
+    static Set<String> firing(List<JsonNode> events, Instant at, String severity) {
+        Set<String> firing = new TreeSet<>();
+        for (JsonNode event : events) {
+            if (!event.path("slo").asText().equals("checkout-completion-rate") || !event.path("alert").asText().equals("burn_rate")
+                    || !event.path("severity").asText().equals(severity) || Instant.parse(event.path("at").asText()).isAfter(at)) {
+                continue;
+            }
+            if (event.path("type").asText().equals("alert_firing")) {
+                firing.add(event.path("region").asText());
+            } else if (event.path("type").asText().equals("alert_resolved")) {
+                firing.remove(event.path("region").asText());
+            }
+        }
+        return firing;
+    }
+
+    /** One run per counter increment, started at the sample's minute. */
+    static List<Outcome> outcomes(JsonNode inputSeries) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (JsonNode series : inputSeries) {
+            Matcher name = SERIES.matcher(series.path("series").asText());
+            if (!name.matches()) {
+                continue;
+            }
+            List<Long> values = expand(series.path("values").asText());
+            for (int minute = 0; minute < values.size(); minute++) {
+                long runs = values.get(minute) - (minute == 0 ? 0 : values.get(minute - 1));
+                for (long run = 0; run < runs; run++) {
+                    OutcomeStatus status = OutcomeStatus.valueOf(name.group(3).toUpperCase(java.util.Locale.ROOT));
+                    outcomes.add(new Outcome(UUID.randomUUID(), name.group(1), "1", name.group(2), name.group(2) + "-1",
+                            Instant.EPOCH.plus(Duration.ofMinutes(minute)), 1000, status, 1, Optional.empty(), Optional.empty(),
+                            List.of(), Map.of()));
+                }
+            }
+        }
+        assertThat(outcomes).isNotEmpty();
+        return outcomes;
+    }
+
+    /** promtool's expanding notation: {@code a+bxn} is a, a+b, …, a+n·b. */
+    static List<Long> expand(String values) {
+        List<Long> expanded = new ArrayList<>();
+        for (String token : values.trim().split("\\s+")) {
+            Matcher matcher = EXPANDING.matcher(token);
+            if (matcher.matches()) {
+                long start = Long.parseLong(matcher.group(1));
+                long step = Long.parseLong(matcher.group(2));
+                for (int i = 0; i <= Integer.parseInt(matcher.group(3)); i++) {
+                    expanded.add(start + i * step);
+                }
+            } else {
+                expanded.add(Long.parseLong(token));
+            }
+        }
+        return expanded;
+    }
+}
