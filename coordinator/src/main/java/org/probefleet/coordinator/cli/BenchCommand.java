@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.probefleet.coordinator.bench.DetectBench;
 import org.probefleet.coordinator.bench.IngestBench;
+import org.probefleet.coordinator.bench.SloBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,10 +17,12 @@ import picocli.CommandLine.Spec;
         description = {"Run a benchmark and print a table; results go in docs/benchmarks.md.",
                 "ingest: durable ingest in batches of 100 against a no-op Vert.x endpoint.",
                 "detect: time from an outage's onset to the page (full outages) and no page (one region),",
-                "        the coordinator's engine and alert book on a virtual clock."})
+                "        the coordinator's engine and alert book on a virtual clock.",
+                "slo: heap and full-evaluation time for SLOS × 5 regions of 30-day series, against adding",
+                "     the same buckets one by one."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "ingest or detect")
+    @Parameters(index = "0", paramLabel = "NAME", description = "ingest, detect or slo")
     String name;
 
     @Option(names = "--senders", defaultValue = "8", description = "concurrent senders (default: ${DEFAULT-VALUE})")
@@ -34,6 +37,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261128", description = "detect: seed of the simulated timings (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--slos", defaultValue = "1000", description = "slo: SLOs, each over 5 regions (default: ${DEFAULT-VALUE})")
+    int slos;
+
+    @Option(names = "--passes", defaultValue = "30", description = "slo: measured evaluations, after as many warm-up ones (default: ${DEFAULT-VALUE})")
+    int passes;
+
     @Spec
     CommandSpec spec;
 
@@ -43,8 +52,9 @@ public final class BenchCommand implements Callable<Integer> {
         switch (name) {
             case "ingest" -> new IngestBench(senders, Duration.ofSeconds(Math.max(3, seconds / 5)), Duration.ofSeconds(seconds)).run(out);
             case "detect" -> new DetectBench(runs, seed).run(out);
+            case "slo" -> new SloBench(slos, passes).run(out);
             default -> {
-                spec.commandLine().getErr().println("bench: unknown benchmark '" + name + "'; this jar has: ingest, detect");
+                spec.commandLine().getErr().println("bench: unknown benchmark '" + name + "'; this jar has: ingest, detect, slo");
                 spec.commandLine().getErr().flush();
                 return 2;
             }

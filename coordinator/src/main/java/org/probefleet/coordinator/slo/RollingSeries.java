@@ -38,8 +38,23 @@ public final class RollingSeries implements SeriesCounts {
 
     @Override
     public synchronized Counts count(Instant fromExclusive, Instant toInclusive) {
-        Ring ring = Duration.between(fromExclusive, toInclusive).compareTo(FINE_SPAN) <= 0 ? minutes : hours;
-        return ring.between(fromExclusive.toEpochMilli(), toInclusive.toEpochMilli());
+        long from = fromExclusive.toEpochMilli();
+        long to = toInclusive.toEpochMilli();
+        return ringFor(from, to).between(from, to);
+    }
+
+    /**
+     * The same window as {@link #count}, added up bucket by bucket instead of from the running
+     * totals: what a series without them would do, the baseline of {@code fleet bench slo}.
+     */
+    public synchronized Counts scan(Instant fromExclusive, Instant toInclusive) {
+        long from = fromExclusive.toEpochMilli();
+        long to = toInclusive.toEpochMilli();
+        return ringFor(from, to).scan(from, to);
+    }
+
+    private Ring ringFor(long fromMillis, long toMillis) {
+        return toMillis - fromMillis <= FINE_SPAN.toMillis() ? minutes : hours;
     }
 
     @Override
@@ -47,19 +62,23 @@ public final class RollingSeries implements SeriesCounts {
         return lastSeenMillis == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Math.min(lastSeenMillis, at.toEpochMilli())));
     }
 
-    /** Running totals of good and bad per bucket, in a ring that forgets the oldest buckets. */
+    /**
+     * Running totals of good and bad per bucket, in a ring that forgets the oldest buckets. A
+     * bucket's good and bad totals sit side by side, so a lookup touches one cache line.
+     */
     static final class Ring {
         private final long bucketMillis;
-        private final int[] good;
-        private final int[] bad;
+        private final int size;
+        /** {@code totals[2 × slot]} is good, {@code totals[2 × slot + 1]} is bad. */
+        private final int[] totals;
         private long head = Long.MIN_VALUE;
         /** The earliest bucket that holds an event: totals before it are zero. */
         private long first = Long.MAX_VALUE;
 
         Ring(long bucketMillis, int size) {
             this.bucketMillis = bucketMillis;
-            this.good = new int[size];
-            this.bad = new int[size];
+            this.size = size;
+            this.totals = new int[2 * size];
         }
 
         void add(long atMillis, boolean isBad) {
@@ -69,29 +88,25 @@ public final class RollingSeries implements SeriesCounts {
                 first = bucket;
             }
             if (bucket > head) {
-                int carryGood = good[slot(head)];
-                int carryBad = bad[slot(head)];
-                for (long b = Math.max(head + 1, bucket - good.length + 1); b <= bucket; b++) {
-                    good[slot(b)] = carryGood;
-                    bad[slot(b)] = carryBad;
+                int carryGood = totals[2 * slot(head)];
+                int carryBad = totals[2 * slot(head) + 1];
+                for (long b = Math.max(head + 1, bucket - size + 1); b <= bucket; b++) {
+                    totals[2 * slot(b)] = carryGood;
+                    totals[2 * slot(b) + 1] = carryBad;
                 }
                 head = bucket;
             }
-            if (bucket <= head - good.length) {
+            if (bucket <= head - size) {
                 return;
             }
             for (long b = bucket; b < first; b++) {
-                good[slot(b)] = 0;
-                bad[slot(b)] = 0;
+                totals[2 * slot(b)] = 0;
+                totals[2 * slot(b) + 1] = 0;
             }
             first = Math.min(first, bucket);
             // A late event raises its own bucket's total and every later one.
             for (long b = bucket; b <= head; b++) {
-                if (isBad) {
-                    bad[slot(b)]++;
-                } else {
-                    good[slot(b)]++;
-                }
+                totals[2 * slot(b) + (isBad ? 1 : 0)]++;
             }
         }
 
@@ -99,26 +114,43 @@ public final class RollingSeries implements SeriesCounts {
             if (head == Long.MIN_VALUE) {
                 return Counts.ZERO;
             }
-            long to = bucketOf(toInclusive);
-            long from = bucketOf(fromExclusive);
-            int[] end = totalAt(to);
-            int[] start = totalAt(from);
-            return new Counts(end[0] - start[0], end[1] - start[1]);
+            long end = totalAt(bucketOf(toInclusive));
+            long start = totalAt(bucketOf(fromExclusive));
+            return new Counts(goodOf(end) - goodOf(start), badOf(end) - badOf(start));
         }
 
-        private int[] totalAt(long bucket) {
-            long oldest = head - good.length + 1;
-            if (bucket >= head) {
-                return new int[] {good[slot(head)], bad[slot(head)]};
+        Counts scan(long fromExclusive, long toInclusive) {
+            if (head == Long.MIN_VALUE) {
+                return Counts.ZERO;
             }
+            long goodSum = 0;
+            long badSum = 0;
+            for (long bucket = bucketOf(fromExclusive) + 1; bucket <= bucketOf(toInclusive); bucket++) {
+                long total = totalAt(bucket);
+                long before = totalAt(bucket - 1);
+                goodSum += goodOf(total) - goodOf(before);
+                badSum += badOf(total) - badOf(before);
+            }
+            return new Counts(goodSum, badSum);
+        }
+
+        /** The running totals at {@code bucket}, packed as good (high 32 bits) and bad (low 32 bits): no allocation per lookup. */
+        private long totalAt(long bucket) {
+            long oldest = head - size + 1;
             if (bucket < first) {
-                return new int[] {0, 0};
+                return 0;
             }
-            if (bucket < oldest) {
-                // Older than the ring remembers: count from the oldest bucket kept.
-                return new int[] {good[slot(oldest)], bad[slot(oldest)]};
-            }
-            return new int[] {good[slot(bucket)], bad[slot(bucket)]};
+            // At or after the head the totals stay; older than the ring remembers, count from the oldest bucket kept.
+            int slot = slot(bucket >= head ? head : Math.max(bucket, oldest));
+            return ((long) totals[2 * slot] << 32) | (totals[2 * slot + 1] & 0xFFFFFFFFL);
+        }
+
+        private static long goodOf(long packed) {
+            return packed >>> 32;
+        }
+
+        private static long badOf(long packed) {
+            return packed & 0xFFFFFFFFL;
         }
 
         /** Bucket k holds (k × size, (k + 1) × size], matching windows that are open at the start and closed at the end. */
@@ -127,7 +159,7 @@ public final class RollingSeries implements SeriesCounts {
         }
 
         private int slot(long bucket) {
-            return (int) Math.floorMod(bucket, (long) good.length);
+            return (int) Math.floorMod(bucket, (long) size);
         }
     }
 }

@@ -3,10 +3,9 @@ package org.probefleet.coordinator.slo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.probefleet.journeys.model.Slo;
@@ -34,14 +33,16 @@ public final class SloEvaluator {
 
     public SloSnapshot evaluate(SloInput input, Instant now) {
         Slo slo = input.slo();
-        Map<String, SeriesCounts> series = new LinkedHashMap<>();
-        input.regions().forEach(region -> series.put(region, input.series().apply(region)));
         List<ScopeResult> regions = new ArrayList<>();
-        for (Map.Entry<String, SeriesCounts> entry : series.entrySet()) {
-            boolean noData = isMissing(entry.getValue(), input, now);
-            regions.add(scope(entry.getKey(), input, List.of(entry.getValue()), now, noData));
+        WindowCounts all = WindowCounts.ZERO;
+        for (String region : input.regions()) {
+            SeriesCounts series = input.series().apply(region);
+            WindowCounts counts = WindowCounts.of(series, slo.window(), now);
+            all = all.plus(counts);
+            regions.add(scope(region, input, counts, isMissing(series, input, now)));
         }
-        ScopeResult global = scope(ScopeResult.GLOBAL, input, List.copyOf(series.values()), now, false);
+        // The global scope is all regions' events together: the sums of their counts, not another read.
+        ScopeResult global = scope(ScopeResult.GLOBAL, input, all, false);
         return new SloSnapshot(slo, now, global, regions, decide(slo, global, regions));
     }
 
@@ -67,28 +68,50 @@ public final class SloEvaluator {
         return firing;
     }
 
-    private ScopeResult scope(String name, SloInput input, List<SeriesCounts> series, Instant now, boolean noData) {
+    /** A scope's counts in each burn window (in {@link Window#BURN_WINDOWS} order) and in the SLO window. */
+    private record WindowCounts(Counts[] windows, Counts whole) {
+        static final WindowCounts ZERO = new WindowCounts(zeros(), Counts.ZERO);
+
+        static WindowCounts of(SeriesCounts series, Duration sloWindow, Instant now) {
+            Counts[] windows = new Counts[Window.BURN_WINDOWS.size()];
+            for (int i = 0; i < windows.length; i++) {
+                windows[i] = series.count(now.minus(Window.BURN_WINDOWS.get(i).length()), now);
+            }
+            return new WindowCounts(windows, series.count(now.minus(sloWindow), now));
+        }
+
+        WindowCounts plus(WindowCounts other) {
+            Counts[] sums = new Counts[windows.length];
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] = windows[i].plus(other.windows[i]);
+            }
+            return new WindowCounts(sums, whole.plus(other.whole));
+        }
+
+        Counts in(Window window) {
+            return windows[Window.position(window)];
+        }
+
+        private static Counts[] zeros() {
+            Counts[] zeros = new Counts[Window.BURN_WINDOWS.size()];
+            Arrays.fill(zeros, Counts.ZERO);
+            return zeros;
+        }
+    }
+
+    private ScopeResult scope(String name, SloInput input, WindowCounts counts, boolean noData) {
         Slo slo = input.slo();
         double budget = slo.errorBudget();
-        Map<String, Double> burn = new LinkedHashMap<>();
-        Map<String, Long> events = new LinkedHashMap<>();
-        Map<Window, Counts> byWindow = new LinkedHashMap<>();
-        for (Window window : Window.BURN_WINDOWS) {
-            Counts counts = sum(series, now.minus(window.length()), now);
-            byWindow.put(window, counts);
-            burn.put(window.name(), counts.errorRatio() / budget);
-            events.put(window.name(), counts.total());
-        }
-        Counts whole = sum(series, now.minus(slo.window()), now);
+        Counts whole = counts.whole();
         double consumed = whole.errorRatio() / budget;
         double remaining = 1 - consumed;
-        Optional<Duration> exhaustion = timeToExhaustion(remaining, slo.window(), burn.get(Window.H1.name()));
+        Optional<Duration> exhaustion = timeToExhaustion(remaining, slo.window(), counts.in(Window.H1).errorRatio() / budget);
         Impact impact = slo.businessImpact()
                 .map(business -> Impact.of(business, consumed, whole.errorRatio(), slo.window().toHours()))
                 .orElse(Impact.NONE);
-        return new ScopeResult(name, whole, whole.sli(), consumed, remaining, burn, events, exhaustion,
-                input.policy().stateFor(consumed), impact, holds(Severity.PAGE, slo, byWindow),
-                holds(Severity.TICKET, slo, byWindow), noData);
+        return new ScopeResult(name, whole, whole.sli(), consumed, remaining, budget, Arrays.asList(counts.windows()), exhaustion,
+                input.policy().stateFor(consumed), impact, holds(Severity.PAGE, slo, counts),
+                holds(Severity.TICKET, slo, counts), noData);
     }
 
     /** remaining × W ÷ b(1h): zero once exhausted, empty while nothing burns. */
@@ -99,14 +122,14 @@ public final class SloEvaluator {
         return burn1h > 0 ? Optional.of(Duration.ofMillis(Math.round(remaining * window.toMillis() / burn1h))) : Optional.empty();
     }
 
-    private boolean holds(Severity severity, Slo slo, Map<Window, Counts> byWindow) {
+    private boolean holds(Severity severity, Slo slo, WindowCounts counts) {
         for (AlertRule rule : rules) {
             if (rule.severity() != severity) {
                 continue;
             }
             double threshold = rule.threshold(slo.window());
-            Counts longCounts = byWindow.get(rule.longWindow());
-            Counts shortCounts = byWindow.get(rule.shortWindow());
+            Counts longCounts = counts.in(rule.longWindow());
+            Counts shortCounts = counts.in(rule.shortWindow());
             if (longCounts.total() >= slo.minEvents() && shortCounts.total() >= slo.minEvents()
                     && longCounts.errorRatio() / slo.errorBudget() > threshold
                     && shortCounts.errorRatio() / slo.errorBudget() > threshold) {
@@ -119,13 +142,5 @@ public final class SloEvaluator {
     private static boolean isMissing(SeriesCounts series, SloInput input, Instant now) {
         Instant lastSeen = series.lastSeenAtOrBefore(now).orElse(input.watchingSince());
         return !lastSeen.plus(input.noDataAfter()).isAfter(now);
-    }
-
-    private static Counts sum(List<SeriesCounts> series, Instant fromExclusive, Instant toInclusive) {
-        Counts total = Counts.ZERO;
-        for (SeriesCounts one : series) {
-            total = total.plus(one.count(fromExclusive, toInclusive));
-        }
-        return total;
     }
 }

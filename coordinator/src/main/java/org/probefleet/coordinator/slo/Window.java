@@ -16,4 +16,14 @@ public record Window(String name, Duration length) {
 
     /** Every window the engine reports a burn rate for, shortest first. */
     public static final List<Window> BURN_WINDOWS = List.of(M5, M30, H1, H2, H6, D1, D3);
+
+    /** Where {@code window} is in {@link #BURN_WINDOWS}: the index of its counts wherever they are kept in that order. */
+    public static int position(Window window) {
+        for (int i = 0; i < BURN_WINDOWS.size(); i++) {
+            if (BURN_WINDOWS.get(i) == window) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a burn window: " + window);
+    }
 }
