@@ -135,6 +135,7 @@ public final class CoordinatorServer {
         new OutcomeRoutes(vertx, services, access, new BatchValidator(longest.plus(INGEST_GRACE))).mount(router);
         new FleetRoutes(vertx, services, access).mount(router);
         new SloRoutes(services, access).mount(router);
+        new ReviewRoutes(vertx, services, access).mount(router);
         new ArtifactRoutes(vertx, services, access).mount(router);
         router.get("/").handler(ctx -> {
             if (access.read(ctx)) {

@@ -139,7 +139,7 @@ public final class OverviewPage {
         return duration.isZero() ? "<span class=\"bad\">exhausted</span>" : Wording.span(duration);
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

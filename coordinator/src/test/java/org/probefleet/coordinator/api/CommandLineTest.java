@@ -83,4 +83,23 @@ class CommandLineTest {
         assertThat(err.toString()).contains("apply: refused (401)");
     }
 
+
+    @Test
+    @DisplayName("report writes the quarter's review as Markdown and HTML from the coordinator's outcomes; a bad quarter is refused")
+    void report() throws Exception {
+        List<Outcome> outcomes = new ArrayList<>(IngestApiTest.healthy(20));
+        outcomes.add(IngestApiTest.outcome("eu-west-1", "eu-west", IngestApiTest.NOW.minusSeconds(5), OutcomeStatus.FAILURE));
+        coordinator.send("POST", "/api/v1/outcomes", TestCoordinator.EU_TOKEN, IngestApiTest.batch(outcomes));
+        Path reports = folder.resolve("reports");
+
+        int exit = fleet("report", "--quarter", "2026Q4", "--coordinator", coordinator.url(""), "--out", reports.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(Files.readString(reports.resolve("slo-review-2026Q4.md"))).startsWith("# SLO review 2026Q4")
+                .contains("## checkout-completion-rate", "| pay | eu-west | 1 |");
+        assertThat(Files.readString(reports.resolve("slo-review-2026Q4.html"))).contains("<h2 id=\"checkout-completion-rate\">");
+        assertThat(fleet("report", "--quarter", "Q4-2026", "--coordinator", coordinator.url(""))).isEqualTo(2);
+        assertThat(err.toString()).contains("report: --quarter 'Q4-2026' must look like 2026Q4");
+        assertThat(coordinator.send("GET", "/api/v1/report?quarter=nope", null, null).statusCode()).isEqualTo(400);
+    }
 }
