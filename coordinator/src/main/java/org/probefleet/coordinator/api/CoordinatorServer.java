@@ -12,7 +12,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.probefleet.coordinator.alerting.AlertDispatcher;
@@ -24,11 +26,13 @@ import org.probefleet.coordinator.ingest.BatchValidator;
 import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.metrics.CoordinatorMetrics;
 import org.probefleet.coordinator.service.DefinitionSet;
+import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.service.SloService;
 import org.probefleet.coordinator.slo.EngineEvent;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.store.JdbcOutcomeStore;
 import org.probefleet.coordinator.store.OutcomeStore;
+import org.probefleet.coordinator.web.OverviewPage;
 import org.probefleet.coordinator.web.SloPage;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.journeys.outcome.OutcomeJson;
@@ -91,7 +95,7 @@ public final class CoordinatorServer {
             AlertDispatcher alerts = new AlertDispatcher(config.alerting(), store, clock, config.agents().stream()
                     .map(agent -> new FleetHealth.Expected(agent.name(), agent.region())).toList(), saved, metrics::notification);
             return new Services(config, clock, store, slos, new AgentRegistry(clock, config.heartbeatTimeout()),
-                    metrics, new Tokens(config), new AtomicReference<>(definitions), alerts);
+                    metrics, new Tokens(config), new AtomicReference<>(definitions), alerts, new GateOverrides(store, clock));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -134,14 +138,21 @@ public final class CoordinatorServer {
                 .max(Duration::compareTo).orElse(Slo.DEFAULT_WINDOW);
         new OutcomeRoutes(vertx, services, access, new BatchValidator(longest.plus(INGEST_GRACE))).mount(router);
         new FleetRoutes(vertx, services, access).mount(router);
-        new SloRoutes(services, access).mount(router);
+        SloRoutes sloRoutes = new SloRoutes(services, access);
+        sloRoutes.mount(router);
+        new GateRoutes(vertx, services, access, sloRoutes).mount(router);
         new ReviewRoutes(vertx, services, access).mount(router);
         new ArtifactRoutes(vertx, services, access).mount(router);
         router.get("/").handler(ctx -> {
             if (access.read(ctx)) {
-                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .end(org.probefleet.coordinator.web.OverviewPage.render(services.slos().snapshots().values(), services.agents(),
-                                config.evaluationInterval()));
+                vertx.executeBlocking(() -> {
+                    var snapshots = services.slos().snapshots().values();
+                    Map<String, GateOverrides.Override> overrides = new HashMap<>();
+                    snapshots.forEach(snapshot -> services.gates().active(snapshot.slo().name())
+                            .ifPresent(override -> overrides.put(override.slo(), override)));
+                    return OverviewPage.render(snapshots, services.agents(), overrides, services.gates().audit(), config.evaluationInterval());
+                }).onSuccess(page -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(page)).onFailure(ctx::fail);
             }
         });
         router.get("/slos/:name").handler(ctx -> {

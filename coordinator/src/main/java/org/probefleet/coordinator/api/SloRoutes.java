@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.view.EngineJson;
 import org.probefleet.journeys.model.Durations;
-import org.probefleet.journeys.model.PolicyState;
-import org.probefleet.journeys.model.Releases;
 import org.probefleet.journeys.outcome.OutcomeJson;
 
-/** The engine's latest results: every SLO, one SLO with its regions, and the release gate. */
+/** The engine's latest results: every SLO, and one SLO with its regions. */
 final class SloRoutes {
 
     private final Services services;
@@ -33,10 +30,9 @@ final class SloRoutes {
             }
         });
         router.get("/api/v1/slos/:name").handler(ctx -> withSnapshot(ctx, snapshot -> Http.json(ctx, 200, slo(snapshot))));
-        router.get("/api/v1/slos/:name/gate").handler(ctx -> withSnapshot(ctx, snapshot -> Http.json(ctx, 200, gate(snapshot))));
     }
 
-    private void withSnapshot(RoutingContext ctx, java.util.function.Consumer<SloSnapshot> respond) {
+    void withSnapshot(RoutingContext ctx, java.util.function.Consumer<SloSnapshot> respond) {
         if (!access.read(ctx)) {
             return;
         }
@@ -68,21 +64,6 @@ final class SloRoutes {
         ArrayNode firing = json.putArray("firing");
         snapshot.firing().stream().sorted(java.util.Comparator.comparing(Alert::key)).forEach(alert -> firing.addObject()
                 .put("alert", alert.kind().wireName()).put("severity", alert.severity().wireName()).put("region", alert.scope()));
-        return json;
-    }
-
-    /** The policy's {@code releases:} for the current state: allowed and review ship, frozen and approval block. */
-    static ObjectNode gate(SloSnapshot snapshot) {
-        PolicyState state = snapshot.global().state();
-        boolean allowed = !state.releases().blocksByDefault();
-        String reason = "SLO " + snapshot.slo().name() + " is " + state.name() + " ("
-                + org.probefleet.journeys.model.Ratios.percent(Math.max(0, snapshot.global().consumed()))
-                + " of the error budget consumed); the policy says releases: " + state.releases().name().toLowerCase();
-        ObjectNode json = OutcomeJson.MAPPER.createObjectNode().put("slo", snapshot.slo().name()).put("allowed", allowed)
-                .put("state", state.name()).put("releases", state.releases().name().toLowerCase()).put("reason", reason);
-        ArrayNode requires = json.putArray("requires");
-        List<String> rules = state.releases() == Releases.ALLOWED ? List.of() : state.rules();
-        rules.forEach(requires::add);
         return json;
     }
 }

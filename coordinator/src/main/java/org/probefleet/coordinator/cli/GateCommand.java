@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 /** {@code fleet gate SLO}: the release decision for a pipeline step. */
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"Ask whether the policy allows a release now, from the SLO's budget state.",
-                "Exit status: 0 allowed, 3 blocked, 2 unknown (coordinator unreachable, SLO unknown)."})
+                "Exit status: 0 allowed, 3 blocked, 2 unknown (coordinator unreachable, SLO unknown).",
+                "With the admin token: --override allow|block --reason TEXT --by NAME --expires 4h sets an override",
+                "(kept in the audit log); --clear-override --by NAME ends it."})
 public final class GateCommand implements Callable<Integer> {
 
     static final int ALLOWED = 0;
@@ -29,8 +31,24 @@ public final class GateCommand implements Callable<Integer> {
             description = "coordinator URL (env PROBEFLEET_COORDINATOR; default ${DEFAULT-VALUE})")
     String coordinator;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "read token, when the coordinator needs one (or env PROBEFLEET_TOKEN)")
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "read token when the coordinator needs one, the admin token to override (or env PROBEFLEET_TOKEN)")
     Path tokenFile;
+
+    @Option(names = "--override", paramLabel = "allow|block", description = "set an override: release despite the policy, or block despite it")
+    String override;
+
+    @Option(names = "--clear-override", description = "end the override in force")
+    boolean clearOverride;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why (for --override and --clear-override; in the audit log)")
+    String reason;
+
+    @Option(names = "--by", paramLabel = "NAME", description = "who (for --override and --clear-override; in the audit log)")
+    String by;
+
+    @Option(names = "--expires", paramLabel = "WHEN", description = "for --override: a duration like 4h or a time like 2026-11-28T18:00:00Z (at most 7d)")
+    String expires;
 
     @Option(names = "--json", description = "print the coordinator's answer as JSON")
     boolean json;
@@ -42,10 +60,13 @@ public final class GateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CoordinatorClient client = new CoordinatorClient(coordinator, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
         HttpResponse<String> response;
         try {
-            response = new CoordinatorClient(coordinator, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"))
-                    .send("GET", "api/v1/slos/" + slo + "/gate", null);
+            if (override != null || clearOverride) {
+                return changeOverride(client, out, err);
+            }
+            response = client.send("GET", "api/v1/slos/" + slo + "/gate", null);
         } catch (CoordinatorClient.Unreachable e) {
             err.println("gate: unknown: " + e.getMessage());
             err.flush();
@@ -77,5 +98,48 @@ public final class GateCommand implements Callable<Integer> {
         }
         out.flush();
         return allowed ? ALLOWED : BLOCKED;
+    }
+
+    /** Sets or clears an override; exit 0 when the coordinator took it, 1 when it refused, 2 on a usage mistake. */
+    private int changeOverride(CoordinatorClient client, PrintWriter out, PrintWriter err) throws CoordinatorClient.Unreachable, java.io.IOException {
+        if (override != null && clearOverride) {
+            err.println("gate: --override and --clear-override exclude each other");
+            err.flush();
+            return UNKNOWN;
+        }
+        if (override != null && !override.equals("allow") && !override.equals("block")) {
+            err.println("gate: --override must be allow or block, not '" + override + "'");
+            err.flush();
+            return UNKNOWN;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode body = OutcomeJson.MAPPER.createObjectNode();
+        if (by != null) {
+            body.put("by", by);
+        }
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        HttpResponse<String> response;
+        if (override != null) {
+            body.put("allowed", override.equals("allow"));
+            if (expires != null) {
+                body.put("expires", expires);
+            }
+            response = client.send("PUT", "api/v1/slos/" + slo + "/gate/override", body.toString());
+        } else {
+            response = client.send("DELETE", "api/v1/slos/" + slo + "/gate/override", body.toString());
+        }
+        JsonNode answer = OutcomeJson.MAPPER.readTree(response.body().isEmpty() ? "{}" : response.body());
+        if (response.statusCode() != 200) {
+            err.println("gate: " + answer.path("error").asText("HTTP " + response.statusCode()));
+            answer.path("problems").forEach(problem -> err.println("  - " + problem.asText()));
+            err.flush();
+            return 1;
+        }
+        out.println(override != null ? "OVERRIDE  " + slo + ": releases " + (override.equals("allow") ? "allowed" : "blocked") + " until "
+                + answer.path("expires").asText() + " (by " + answer.path("by").asText() + ": " + answer.path("reason").asText() + ")"
+                : "CLEARED  " + slo + ": the policy decides again");
+        out.flush();
+        return 0;
     }
 }

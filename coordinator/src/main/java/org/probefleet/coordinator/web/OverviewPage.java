@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.probefleet.coordinator.fleet.AgentRegistry;
+import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SloSnapshot;
@@ -29,10 +31,21 @@ public final class OverviewPage {
     private OverviewPage() {
     }
 
-    public static String render(Collection<SloSnapshot> snapshots, AgentRegistry agents, Duration refresh) {
+    /** How many audit entries the overview shows; {@code GET /api/v1/audit} has them all. */
+    static final int AUDIT_SHOWN = 10;
+
+    public static String render(Collection<SloSnapshot> snapshots, AgentRegistry agents, Map<String, GateOverrides.Override> overrides,
+                                List<GateOverrides.Entry> audit, Duration refresh) {
         StringBuilder rows = new StringBuilder();
         for (SloSnapshot snapshot : snapshots.stream().sorted(Comparator.comparing(s -> s.slo().name())).toList()) {
-            rows.append(row(snapshot));
+            rows.append(row(snapshot, Optional.ofNullable(overrides.get(snapshot.slo().name()))));
+        }
+        StringBuilder auditRows = new StringBuilder();
+        for (GateOverrides.Entry entry : audit.stream().limit(AUDIT_SHOWN).toList()) {
+            auditRows.append("<tr><td>").append(entry.at()).append("</td><td>").append(escape(entry.slo())).append("</td><td>")
+                    .append(entry.action()).append(entry.allowed().map(allowed -> allowed ? " (allow)" : " (block)").orElse(""))
+                    .append("</td><td>").append(escape(entry.by())).append("</td><td>").append(escape(entry.reason())).append("</td><td>")
+                    .append(entry.expires().map(Object::toString).orElse("")).append("</td></tr>\n");
         }
         StringBuilder agentRows = new StringBuilder();
         for (AgentRegistry.Heartbeat beat : agents.all()) {
@@ -54,7 +67,14 @@ public final class OverviewPage {
                 <tbody>
                 %s</tbody>
                 </table>
-                """.formatted(rows, agentRows.length() == 0 ? "<tr><td colspan=\"6\" class=\"muted\">no agent has sent a heartbeat yet</td></tr>\n" : agentRows);
+                <h3>Release gate overrides (audit log)</h3>
+                <table>
+                <thead><tr><th>At</th><th>SLO</th><th>Action</th><th>By</th><th>Reason</th><th>Expires</th></tr></thead>
+                <tbody>
+                %s</tbody>
+                </table>
+                """.formatted(rows, agentRows.length() == 0 ? "<tr><td colspan=\"6\" class=\"muted\">no agent has sent a heartbeat yet</td></tr>\n" : agentRows,
+                auditRows.length() == 0 ? "<tr><td colspan=\"6\" class=\"muted\">no override yet</td></tr>\n" : auditRows);
         return page("Probefleet", "SLOs and error budgets", refresh, body);
     }
 
@@ -95,7 +115,7 @@ public final class OverviewPage {
                 """.formatted(refresh.toSeconds(), escape(title), escape(heading), body, refresh.toSeconds());
     }
 
-    private static String row(SloSnapshot snapshot) {
+    private static String row(SloSnapshot snapshot, Optional<GateOverrides.Override> override) {
         ScopeResult global = snapshot.global();
         String state = global.state().name();
         double left = Math.max(0, Math.min(1, global.remaining()));
@@ -120,6 +140,8 @@ public final class OverviewPage {
             regions.append("<span class=\"chip").append(bad ? " bad" : "").append("\">").append(escape(region.scope())).append(' ')
                     .append(region.noData() ? "no data" : Double.isNaN(region.sli()) ? "–" : Ratios.percent(round(region.sli()))).append("</span>");
         }
+        override.ifPresent(o -> alerts.append("<div class=\"alert\">gate override: releases ").append(o.allowed() ? "allowed" : "blocked")
+                .append(" until ").append(o.expires()).append(" (").append(escape(o.by())).append(")</div>"));
         return "<tr><td><strong><a href=\"/slos/" + escape(snapshot.slo().name()) + "\">" + escape(snapshot.slo().name())
                 + "</a></strong><div class=\"muted\">"
                 + escape(snapshot.slo().indicator().journey()) + " · target " + Ratios.percent(snapshot.slo().target()) + " over "

@@ -27,9 +27,11 @@ class CommandLineTest {
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
+    final TestClock clock = new TestClock(IngestApiTest.NOW);
+
     @BeforeEach
     void start() throws Exception {
-        coordinator = new TestCoordinator(folder, new TestClock(IngestApiTest.NOW));
+        coordinator = new TestCoordinator(folder, clock);
     }
 
     @AfterEach
@@ -101,5 +103,42 @@ class CommandLineTest {
         assertThat(fleet("report", "--quarter", "Q4-2026", "--coordinator", coordinator.url(""))).isEqualTo(2);
         assertThat(err.toString()).contains("report: --quarter 'Q4-2026' must look like 2026Q4");
         assertThat(coordinator.send("GET", "/api/v1/report?quarter=nope", null, null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("an admin override opens a blocked gate until it expires or is cleared; each step is in the audit log and on the dashboard")
+    void gateOverride() throws Exception {
+        List<Outcome> outage = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            outage.add(IngestApiTest.outcome("eu-west-1", "eu-west", IngestApiTest.NOW.minusSeconds(i + 1), OutcomeStatus.FAILURE));
+        }
+        coordinator.send("POST", "/api/v1/outcomes", TestCoordinator.EU_TOKEN, IngestApiTest.batch(outage));
+        coordinator.server.slos().evaluate();
+        Path admin = Files.writeString(folder.resolve("admin.token"), TestCoordinator.ADMIN_TOKEN);
+        String url = coordinator.url("");
+
+        assertThat(fleet("gate", "checkout-completion-rate", "--coordinator", url, "--override", "allow", "--token-file", admin.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("reason: say why", "by: who sets it", "expires: a time after now");
+        assertThat(fleet("gate", "checkout-completion-rate", "--coordinator", url, "--override", "allow", "--reason", "hotfix INC-1234",
+                "--by", "alice", "--expires", "2h", "--token-file", admin.toString())).isZero();
+        assertThat(fleet("gate", "checkout-completion-rate", "--coordinator", url)).isZero();
+        assertThat(out.toString()).contains("OVERRIDE  checkout-completion-rate: releases allowed until 2026-11-28T14:00:00Z",
+                "ALLOWED  checkout-completion-rate: EXHAUSTED", "overridden by alice until 2026-11-28T14:00:00Z (hotfix INC-1234)");
+        assertThat(coordinator.send("GET", "/", null, null).body()).contains("gate override: releases allowed", "hotfix INC-1234");
+
+        clock.advance(java.time.Duration.ofHours(2));
+        assertThat(fleet("gate", "checkout-completion-rate", "--coordinator", url)).isEqualTo(3);
+        assertThat(fleet("gate", "checkout-completion-rate", "--coordinator", url, "--override", "allow", "--reason", "again", "--by", "bob",
+                "--expires", "1h", "--token-file", admin.toString())).isZero();
+        assertThat(fleet("gate", "checkout-completion-rate", "--coordinator", url, "--clear-override", "--by", "bob",
+                "--token-file", admin.toString())).isZero();
+        assertThat(fleet("gate", "checkout-completion-rate", "--coordinator", url)).isEqualTo(3);
+
+        var audit = coordinator.json(coordinator.send("GET", "/api/v1/audit", null, null)).get("entries");
+        assertThat(audit).extracting(entry -> entry.get("action").asText() + " " + entry.get("by").asText())
+                .containsExactly("cleared bob", "override bob", "expired alice", "override alice");
+        assertThat(coordinator.send("PUT", "/api/v1/slos/checkout-completion-rate/gate/override", null,
+                "{\"allowed\": true, \"reason\": \"x\", \"by\": \"eve\", \"expires\": \"1h\"}").statusCode()).isEqualTo(401);
     }
 }

@@ -1,0 +1,169 @@
+package org.probefleet.coordinator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.probefleet.coordinator.service.GateOverrides;
+import org.probefleet.coordinator.slo.SloSnapshot;
+import org.probefleet.journeys.model.Durations;
+import org.probefleet.journeys.model.PolicyState;
+import org.probefleet.journeys.model.Ratios;
+import org.probefleet.journeys.model.Releases;
+import org.probefleet.journeys.outcome.OutcomeJson;
+
+/**
+ * The release gate: the policy's {@code releases:} for the current state, unless an admin set
+ * an override (with a reason, a name and an expiry); overrides and their end are in the audit log.
+ */
+final class GateRoutes {
+
+    /** Overrides are for an emergency, not a standing exception. */
+    static final Duration LONGEST_OVERRIDE = Duration.ofDays(7);
+
+    private final Vertx vertx;
+    private final Services services;
+    private final Access access;
+    private final SloRoutes slos;
+
+    GateRoutes(Vertx vertx, Services services, Access access, SloRoutes slos) {
+        this.vertx = vertx;
+        this.services = services;
+        this.access = access;
+        this.slos = slos;
+    }
+
+    void mount(Router router) {
+        router.get("/api/v1/slos/:name/gate").handler(ctx -> slos.withSnapshot(ctx, snapshot ->
+                vertx.executeBlocking(() -> gate(snapshot, services.gates().active(snapshot.slo().name())))
+                        .onSuccess(json -> Http.json(ctx, 200, json)).onFailure(ctx::fail)));
+        router.put("/api/v1/slos/:name/gate/override").handler(BodyHandler.create().setBodyLimit(16 * 1024));
+        router.put("/api/v1/slos/:name/gate/override").handler(this::override);
+        router.delete("/api/v1/slos/:name/gate/override").handler(BodyHandler.create().setBodyLimit(16 * 1024));
+        router.delete("/api/v1/slos/:name/gate/override").handler(this::clear);
+        router.get("/api/v1/audit").handler(ctx -> {
+            if (access.read(ctx)) {
+                ArrayNode entries = OutcomeJson.MAPPER.createArrayNode();
+                vertx.executeBlocking(() -> services.gates().audit()).onSuccess(audit -> {
+                    audit.forEach(entry -> entries.add(GateOverrides.json(entry)));
+                    Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().set("entries", entries));
+                }).onFailure(ctx::fail);
+            }
+        });
+    }
+
+    /** The policy's decision for the current state, or the override in force. */
+    static ObjectNode gate(SloSnapshot snapshot, Optional<GateOverrides.Override> override) {
+        PolicyState state = snapshot.global().state();
+        String policy = "SLO " + snapshot.slo().name() + " is " + state.name() + " (" + Ratios.percent(Math.max(0, snapshot.global().consumed()))
+                + " of the error budget consumed); the policy says releases: " + state.releases().name().toLowerCase(Locale.ROOT);
+        boolean allowed = override.map(GateOverrides.Override::allowed).orElse(!state.releases().blocksByDefault());
+        String reason = override.map(o -> "overridden by " + o.by() + " until " + o.expires() + " (" + o.reason() + "); " + policy)
+                .orElse(policy);
+        ObjectNode json = OutcomeJson.MAPPER.createObjectNode().put("slo", snapshot.slo().name()).put("allowed", allowed)
+                .put("state", state.name()).put("releases", state.releases().name().toLowerCase(Locale.ROOT)).put("reason", reason);
+        ArrayNode requires = json.putArray("requires");
+        if (override.isEmpty() && state.releases() != Releases.ALLOWED) {
+            state.rules().forEach(requires::add);
+        }
+        override.ifPresent(o -> json.putObject("override").put("allowed", o.allowed()).put("by", o.by()).put("reason", o.reason())
+                .put("at", o.at().toString()).put("expires", o.expires().toString()));
+        return json;
+    }
+
+    private void override(RoutingContext ctx) {
+        if (access.admin(ctx).isEmpty()) {
+            return;
+        }
+        String slo = ctx.pathParam("name");
+        if (services.definitions().get().loaded().definitions().slo(slo).isEmpty()) {
+            Http.error(ctx, 404, "no SLO named '" + slo + "'; GET /api/v1/slos lists them");
+            return;
+        }
+        JsonNode body = body(ctx);
+        List<String> problems = new ArrayList<>();
+        if (body == null) {
+            Http.error(ctx, 400, "the override must be a JSON object like {\"allowed\": true, \"reason\": \"hotfix INC-1234\","
+                    + " \"by\": \"alice\", \"expires\": \"4h\"}");
+            return;
+        }
+        if (!body.path("allowed").isBoolean()) {
+            problems.add("allowed: true (release despite the policy) or false (block despite it)");
+        }
+        String reason = body.path("reason").asText("").strip();
+        if (reason.isEmpty()) {
+            problems.add("reason: say why, e.g. \"hotfix for INC-1234\"; it goes in the audit log");
+        }
+        String by = body.path("by").asText("").strip();
+        if (by.isEmpty()) {
+            problems.add("by: who sets it, e.g. \"alice\"; it goes in the audit log");
+        }
+        Instant now = services.clock().instant();
+        Optional<Instant> expires = expiry(body.path("expires").asText(""), now);
+        if (expires.isEmpty()) {
+            problems.add("expires: a time after now like 2026-11-28T18:00:00Z, or a duration like 4h, at most "
+                    + Durations.format(LONGEST_OVERRIDE));
+        }
+        if (!problems.isEmpty()) {
+            Http.error(ctx, 400, "the override has " + problems.size() + " problem(s)", problems);
+            return;
+        }
+        vertx.executeBlocking(() -> services.gates().set(slo, body.path("allowed").asBoolean(), reason, by, expires.get()))
+                .onSuccess(set -> Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("slo", slo).put("allowed", set.allowed())
+                        .put("expires", set.expires().toString()).put("by", set.by()).put("reason", set.reason())))
+                .onFailure(ctx::fail);
+    }
+
+    private void clear(RoutingContext ctx) {
+        if (access.admin(ctx).isEmpty()) {
+            return;
+        }
+        String slo = ctx.pathParam("name");
+        JsonNode body = body(ctx);
+        String by = body == null ? "" : body.path("by").asText("").strip();
+        String reason = body == null ? "" : body.path("reason").asText("").strip();
+        if (by.isEmpty()) {
+            Http.error(ctx, 400, "say who clears the override: {\"by\": \"alice\", \"reason\": \"fix deployed\"}");
+            return;
+        }
+        vertx.executeBlocking(() -> services.gates().clear(slo, by, reason.isEmpty() ? "cleared" : reason)).onSuccess(cleared -> {
+            if (cleared) {
+                Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("slo", slo).put("cleared", true));
+            } else {
+                Http.error(ctx, 404, "SLO '" + slo + "' has no override to clear");
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private static JsonNode body(RoutingContext ctx) {
+        try {
+            JsonNode body = ctx.body().length() == 0 ? null : OutcomeJson.MAPPER.readTree(ctx.body().asString());
+            return body != null && body.isObject() ? body : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** An ISO instant or a duration from now, in the future and within {@link #LONGEST_OVERRIDE}. */
+    static Optional<Instant> expiry(String text, Instant now) {
+        Optional<Instant> at = Durations.parse(text).map(now::plus);
+        if (at.isEmpty()) {
+            try {
+                at = Optional.of(Instant.parse(text));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        return at.filter(when -> when.isAfter(now) && !when.isAfter(now.plus(LONGEST_OVERRIDE)));
+    }
+}
