@@ -48,8 +48,6 @@ public final class CoordinatorServer {
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorServer.class);
     /** Outcomes must be at most this much older than the longest SLO window to be ingested. */
     static final Duration INGEST_GRACE = Duration.ofDays(1);
-    /** Failures listed on an SLO's page. */
-    static final int LATEST_FAILURES = 20;
 
     private final Vertx vertx;
     private final Services services;
@@ -143,39 +141,7 @@ public final class CoordinatorServer {
         new GateRoutes(vertx, services, access, sloRoutes).mount(router);
         new ReviewRoutes(vertx, services, access).mount(router);
         new ArtifactRoutes(vertx, services, access).mount(router);
-        router.get("/").handler(ctx -> {
-            if (access.read(ctx)) {
-                vertx.executeBlocking(() -> {
-                    var snapshots = services.slos().snapshots().values();
-                    Map<String, GateOverrides.Override> overrides = new HashMap<>();
-                    snapshots.forEach(snapshot -> services.gates().active(snapshot.slo().name())
-                            .ifPresent(override -> overrides.put(override.slo(), override)));
-                    return OverviewPage.render(snapshots, services.agents(), overrides, services.gates().audit(), config.evaluationInterval());
-                }).onSuccess(page -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(page)).onFailure(ctx::fail);
-            }
-        });
-        router.get("/slos/:name").handler(ctx -> {
-            if (!access.read(ctx)) {
-                return;
-            }
-            SloSnapshot snapshot = services.slos().snapshots().get(ctx.pathParam("name"));
-            if (snapshot == null) {
-                Http.error(ctx, 404, "no evaluated SLO named '" + ctx.pathParam("name") + "'; the overview at / lists them");
-                return;
-            }
-            vertx.executeBlocking(() -> services.store().list(new OutcomeStore.Query(Optional.of(snapshot.slo().indicator().journey()),
-                    Optional.empty(), Optional.of("failure"), Optional.of(services.clock().instant().minus(Duration.ofDays(1))),
-                    Optional.empty(), LATEST_FAILURES))).onComplete(failures -> {
-                        if (failures.failed()) {
-                            LOG.error("cannot read failures of {} for its page", snapshot.slo().name(), failures.cause());
-                            Http.error(ctx, 500, "the store could not be read; see the coordinator log");
-                            return;
-                        }
-                        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                                .end(SloPage.render(snapshot, failures.result(), config.evaluationInterval()));
-                    });
-        });
+        new PageRoutes(vertx, services, access).mount(router);
         router.get("/healthz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok\n"));
         router.get("/readyz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ready\n"));
         router.get("/metrics").handler(ctx -> ctx.response()

@@ -121,6 +121,12 @@ public final class SloService {
         watchingSince = memory.watchingSince();
     }
 
+    /** The per-region series of one SLO (empty for an unknown one), for charts over its window. */
+    public Map<String, SeriesCounts> series(String slo) {
+        Tracked one = tracked.get(slo);
+        return one == null ? Map.of() : Map.copyOf(one.series());
+    }
+
     public Map<String, SloSnapshot> snapshots() {
         return latest;
     }

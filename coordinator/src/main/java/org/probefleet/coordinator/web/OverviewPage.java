@@ -102,6 +102,9 @@ public final class OverviewPage {
                 .ok{color:#1a7f37}.bad{color:#cf222e}.muted{color:#57606a}
                 .chip{display:inline-block;border-radius:3px;padding:0 .35rem;margin:0 .2rem .2rem 0;font-size:.85rem;border:1px solid #d0d7de}
                 .chip.bad{border-color:#cf222e}.alert{font-weight:600}
+                .chart{width:100%%;max-width:60rem;height:auto;display:block;margin-bottom:1rem}
+                .strip th{width:7rem}.strip td{white-space:nowrap}
+                .cell{display:inline-block;width:calc((100%% - 2rem) / 24);min-width:.7rem;height:1.2rem;margin-right:1px}
                 @media (min-width:1800px){body{font-size:1.3rem}}
                 </style>
                 </head>

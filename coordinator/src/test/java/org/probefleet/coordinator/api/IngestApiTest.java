@@ -213,7 +213,7 @@ public class IngestApiTest {
     }
 
     @Test
-    @DisplayName("an SLO's page, where alerts link to, shows every region's burn rates and the latest failure with its error")
+    @DisplayName("an SLO's page, where alerts link to: burn-down, SLI per day, region strips, burn rates, steps, policy, latest failures")
     void sloPage() throws Exception {
         List<Outcome> outcomes = new ArrayList<>(healthy(8));
         outcomes.add(outcome("eu-west-1", "eu-west", NOW.minusSeconds(20), OutcomeStatus.FAILURE));
@@ -225,7 +225,9 @@ public class IngestApiTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
         assertThat(page.body()).contains("<h2>checkout-completion-rate", "<th>Burn 3d</th>", "<strong>ap-south</strong>",
-                "<strong>eu-west</strong>", "Latest failures", "expected text &quot;Order confirmed&quot;", "payments-team");
+                "<strong>eu-west</strong>", "Latest failures", "expected text &quot;Order confirmed&quot;", "payments-team",
+                "Error budget burn-down", "<polyline", "SLI per day", "Regions, last 24 hours", "8 good, 1 bad",
+                "Steps that burned the budget", "<td>pay</td><td>1</td>", "Policy in ");
         assertThat(coordinator.send("GET", "/slos/nope", null, null).statusCode()).isEqualTo(404);
     }
 

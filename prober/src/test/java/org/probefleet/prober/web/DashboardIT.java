@@ -40,7 +40,7 @@ class DashboardIT {
     static final String TOKEN = "us-east-1-token-0123456789abcdef";
 
     @Test
-    @DisplayName("headless Chromium loading / shows the SLO's name and its EXHAUSTED state")
+    @DisplayName("headless Chromium loading / shows the SLO's name and its EXHAUSTED state; its page shows the charts, strips and the failing step")
     void showsExhaustedSlo(@TempDir Path folder) throws Exception {
         Vertx vertx = Vertx.vertx();
         CoordinatorConfig config = new CoordinatorConfig(0, "127.0.0.1", "sqlite:" + folder.resolve("store.db"), Path.of("../journeys/examples"),
@@ -71,6 +71,15 @@ class DashboardIT {
                 Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
                 page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("dashboard-exhausted.png")).setFullPage(true));
                 assertThat(page.title()).isEqualTo("Probefleet");
+
+                // The SLO's own page, one click away: charts drawn, the failing step named, the failure listed.
+                page.click("text=checkout-completion-rate");
+                page.waitForURL(base + "/slos/checkout-completion-rate");
+                assertThat(page.locator("svg.chart").count()).isEqualTo(2);
+                assertThat(page.locator(".strip .cell").count()).isEqualTo(3 * 24);
+                assertThat(page.textContent("body")).contains("Error budget burn-down", "Steps that burned the budget",
+                        "the page answered HTTP 500", "Policy in EXHAUSTED");
+                page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("slo-page-exhausted.png")).setFullPage(true));
             }
         } finally {
             coordinator.close().await(30, TimeUnit.SECONDS);
