@@ -15,8 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class AlertingIT {
             "ap-south", TestCoordinator.AP_TOKEN);
     static final Map<String, String> AGENTS = Map.of("eu-west", "eu-west-1", "us-east", "us-east-1", "ap-south", "ap-south-1");
 
-    static LocalAlertmanager alertmanager;
+    LocalAlertmanager alertmanager;
 
     @TempDir
     Path folder;
@@ -53,20 +52,17 @@ class AlertingIT {
     Instant start;
     AlertingConfig alerting;
 
-    @BeforeAll
-    static void startAlertmanager(@TempDir Path folder) throws Exception {
-        alertmanager = LocalAlertmanager.start(folder);
-    }
-
-    @AfterAll
-    static void stopAlertmanager() throws Exception {
+    @AfterEach
+    void stopAlertmanager() throws Exception {
         if (alertmanager != null) {
             alertmanager.close();
         }
     }
 
+    /** Each test has its own Alertmanager: alerts another test left active must not answer this one's queries. */
     @BeforeEach
     void receivers() throws Exception {
+        alertmanager = LocalAlertmanager.start(Files.createDirectories(folder.resolve("alertmanager")));
         // PagerDuty is rate-limited on the first event: it must come again, once.
         pagerDuty = new HookReceiver(EventsApiV2::check, n -> n == 0 ? 429 : 202);
         slack = new HookReceiver(SlackShape::check, n -> 200);

@@ -62,9 +62,12 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
         this.selfCheckOk = selfCheckOk;
         this.browserSettings = browserSettings;
         this.browserSlots = new Semaphore(browserSlotCount, true);
+        // Slot threads load Java journeys with the class loader the agent was started with (--classpath), whichever thread starts them.
+        ClassLoader journeyClasses = Thread.currentThread().getContextClassLoader();
         this.browserWorkers = java.util.concurrent.Executors.newFixedThreadPool(browserSlotCount, runnable -> {
             Thread thread = new Thread(runnable, "browser-slot");
             thread.setDaemon(true);
+            thread.setContextClassLoader(journeyClasses);
             return thread;
         });
         this.clock = clock;

@@ -67,6 +67,13 @@ public final class BrowserRunner implements JourneyRunner {
         return browser;
     }
 
+    /** The agent lacks a Java journey's class: a prober error, the target is not at fault. */
+    static final class MissingJourneyClass extends RuntimeException {
+        MissingJourneyClass(String message) {
+            super(message);
+        }
+    }
+
     /** The agent has no usable browser: every browser run is a prober error until one is installed. */
     static final class MissingBrowser extends RuntimeException {
         MissingBrowser(String message) {
@@ -148,7 +155,8 @@ public final class BrowserRunner implements JourneyRunner {
                     Optional.empty(), Optional.empty(), Optional.empty(), artifacts);
         } catch (Throwable e) {
             long durationMs = (System.nanoTime() - start) / 1_000_000;
-            OutcomeStatus status = e instanceof MissingBrowser ? OutcomeStatus.PROBER_ERROR : Failures.classify(e);
+            OutcomeStatus status = e instanceof MissingBrowser || e instanceof MissingJourneyClass ? OutcomeStatus.PROBER_ERROR
+                    : Failures.classify(e);
             if (status == OutcomeStatus.PROBER_ERROR) {
                 LOG.warn("journey {}: prober error: {}", journey.id(), Failures.oneLine(e, context.secrets()));
             }
@@ -208,7 +216,12 @@ public final class BrowserRunner implements JourneyRunner {
     }
 
     private static BrowserJourney instantiate(String className) throws ReflectiveOperationException {
-        Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+        Class<?> type;
+        try {
+            type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new MissingJourneyClass("journey class " + className + " is not on the agent's classpath: give its jar with --classpath JAR");
+        }
         if (!BrowserJourney.class.isAssignableFrom(type)) {
             throw new ClassCastException(className + " does not implement " + BrowserJourney.class.getName());
         }

@@ -66,11 +66,22 @@ public final class ProberCommand implements Callable<Integer> {
     @Option(names = "--poll", defaultValue = "10s", description = "heartbeat and assignment poll interval (default: ${DEFAULT-VALUE})")
     String poll;
 
+    @Option(names = "--classpath", paramLabel = "JAR[:JAR]", description = "jars or class folders holding Java journeys (class: in a journey file)")
+    String classpath;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (classpath != null) {
+            Optional<String> problem = JourneyClasspath.install(classpath);
+            if (problem.isPresent()) {
+                spec.commandLine().getErr().println("prober: " + problem.get());
+                spec.commandLine().getErr().flush();
+                return 2;
+            }
+        }
         PrintWriter err = spec.commandLine().getErr();
         if (!Names.isId(region)) {
             return fail(err, "--region '" + region + "' must be lower-case letters, digits and dashes, like eu-west");

@@ -52,11 +52,22 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the outcome as JSON instead of a timeline")
     boolean json;
 
+    @Option(names = "--classpath", paramLabel = "JAR[:JAR]", description = "jars or class folders holding Java journeys (class: in a journey file)")
+    String classpath;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (classpath != null) {
+            Optional<String> problem = JourneyClasspath.install(classpath);
+            if (problem.isPresent()) {
+                spec.commandLine().getErr().println("run: " + problem.get());
+                spec.commandLine().getErr().flush();
+                return 2;
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadResult loaded = DefinitionLoader.loadFile(file);

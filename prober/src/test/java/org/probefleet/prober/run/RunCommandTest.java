@@ -125,4 +125,21 @@ class RunCommandTest {
         assertThat(run(file.toString())).isEqualTo(1);
         assertThat(err.toString()).contains(file + ":3:5: unknown step kind 'clik' (did you mean 'click'?)");
     }
+
+    @Test
+    @DisplayName("a journey written in Java runs from --classpath with its steps in the timeline; without it, a prober error names the class")
+    void javaJourney() throws Exception {
+        String journey = "../examples/java-journey/search-and-buy.yaml";
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        try {
+            assertThat(run(journey, "--classpath", "../examples/java-journey/target/classes")).as(out + "\n" + err).isZero();
+            assertThat(out.toString()).contains("search", "add to cart", "see the cart", "PASSED");
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+        assertThat(run(journey)).isEqualTo(2);
+        assertThat(out.toString()).contains("org.probefleet.examples.SearchAndBuyJourney");
+        assertThat(run(journey, "--classpath", "no-such.jar")).isEqualTo(2);
+        assertThat(err.toString()).contains("--classpath entry no-such.jar is neither a jar nor a folder of classes");
+    }
 }
