@@ -1,36 +1,12 @@
 package org.probefleet.coordinator.api;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.probefleet.coordinator.bench.VirtualClock;
 
 /** A clock tests move by hand; it starts at a fixed, non-zero instant. */
-public final class TestClock extends Clock {
-
-    private volatile Instant now;
+public final class TestClock extends VirtualClock {
 
     public TestClock(Instant start) {
-        this.now = start;
-    }
-
-    public void advance(Duration duration) {
-        now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
+        super(start);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,17 +23,25 @@ class PrometheusRulesTest {
         Path rules = folder.resolve("probefleet-rules.yaml");
         Files.writeString(rules, PrometheusRules.render(DefinitionLoader.loadFolder(Path.of(EXAMPLES)).definitions()));
 
+        String output = promtool(folder, "check", "rules", rules.getFileName().toString());
+
+        assertThat(output).contains("SUCCESS: 72 rules found");
+    }
+
+    /** Runs the real promtool in {@code folder}; fails the test unless it exits 0, and returns what it printed. */
+    static String promtool(Path folder, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("promtool"));
+        command.addAll(List.of(args));
         Process promtool;
         try {
-            promtool = new ProcessBuilder("promtool", "check", "rules", rules.toString()).redirectErrorStream(true).start();
+            promtool = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
         } catch (java.io.IOException e) {
             throw new AssertionError("promtool is needed: install it (Debian/Ubuntu: apt-get install -y prometheus) or run ./fleet test", e);
         }
         String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(promtool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
         assertThat(promtool.exitValue()).as(output).isZero();
-        assertThat(output).contains("SUCCESS: 72 rules found");
+        return output;
     }
 
     @Test

@@ -18,6 +18,19 @@ final class JourneyClasspath {
     private JourneyClasspath() {
     }
 
+    /** Installs {@code classpath} when given; false (after saying why on {@code err}) when an entry is missing. */
+    static boolean installOrComplain(String classpath, java.io.PrintWriter err, String command) {
+        if (classpath == null) {
+            return true;
+        }
+        Optional<String> problem = install(classpath);
+        problem.ifPresent(why -> {
+            err.println(command + ": " + why);
+            err.flush();
+        });
+        return problem.isEmpty();
+    }
+
     /**
      * Makes {@code classpath} (entries separated by the platform's path separator) the context class
      * loader of this thread, before any run thread starts; returns why not when an entry is missing.

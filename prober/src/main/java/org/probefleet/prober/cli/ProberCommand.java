@@ -74,13 +74,8 @@ public final class ProberCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (classpath != null) {
-            Optional<String> problem = JourneyClasspath.install(classpath);
-            if (problem.isPresent()) {
-                spec.commandLine().getErr().println("prober: " + problem.get());
-                spec.commandLine().getErr().flush();
-                return 2;
-            }
+        if (!JourneyClasspath.installOrComplain(classpath, spec.commandLine().getErr(), "prober")) {
+            return 2;
         }
         PrintWriter err = spec.commandLine().getErr();
         if (!Names.isId(region)) {

@@ -60,13 +60,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (classpath != null) {
-            Optional<String> problem = JourneyClasspath.install(classpath);
-            if (problem.isPresent()) {
-                spec.commandLine().getErr().println("run: " + problem.get());
-                spec.commandLine().getErr().flush();
-                return 2;
-            }
+        if (!JourneyClasspath.installOrComplain(classpath, spec.commandLine().getErr(), "run")) {
+            return 2;
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
