@@ -139,7 +139,11 @@ public final class AlertDispatcher implements AutoCloseable {
             }
             send(changes, now);
             return changes;
-        }, thread);
+        }, thread).whenComplete((changes, error) -> {
+            if (error != null) {
+                LOG.error("alerting could not act on this evaluation; the next one tries again", error);
+            }
+        });
     }
 
     /** What fires now, as on-call was told (for the API and tests). */
