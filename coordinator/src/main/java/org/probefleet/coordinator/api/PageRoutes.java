@@ -4,27 +4,34 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.store.OutcomeStore;
+import org.probefleet.coordinator.web.JourneysPage;
 import org.probefleet.coordinator.web.OverviewPage;
 import org.probefleet.coordinator.web.SloPage;
+import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.outcome.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The dashboard's pages: the overview at {@code /} and one SLO at {@code /slos/{name}}, rendered on a worker thread. */
+/** The dashboard's pages: the overview at {@code /}, one SLO at {@code /slos/{name}} and the journeys, rendered on a worker thread. */
 final class PageRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageRoutes.class);
     /** Failures listed on an SLO's page. */
     static final int LATEST_FAILURES = 20;
-    /** Failures read to say which steps burned the budget over the SLO window. */
+    /** Failures read to say which steps burned the budget over the SLO window (and successes read for flakiness). */
     static final int FAILURES_COUNTED = 10_000;
 
     private final Vertx vertx;
@@ -41,6 +48,11 @@ final class PageRoutes {
         router.get("/").handler(ctx -> {
             if (access.read(ctx)) {
                 render(ctx, this::overview);
+            }
+        });
+        router.get("/journeys").handler(ctx -> {
+            if (access.read(ctx)) {
+                render(ctx, this::journeys);
             }
         });
         router.get("/slos/:name").handler(ctx -> {
@@ -61,6 +73,33 @@ final class PageRoutes {
         Map<String, GateOverrides.Override> overrides = new HashMap<>();
         snapshots.forEach(snapshot -> services.gates().active(snapshot.slo().name()).ifPresent(o -> overrides.put(o.slo(), o)));
         return OverviewPage.render(snapshots, services.agents(), overrides, services.gates().audit(), services.config().evaluationInterval());
+    }
+
+    private String journeys() {
+        Instant now = services.clock().instant();
+        List<JourneysPage.Row> rows = new ArrayList<>();
+        for (Journey journey : services.definitions().get().loaded().definitions().journeys()) {
+            Map<String, Optional<Outcome>> lastRuns = new TreeMap<>();
+            TreeSet<String> regions = new TreeSet<>(journey.regions());
+            services.agents().all().forEach(beat -> {
+                if (journey.runsIn(beat.region())) {
+                    regions.add(beat.region());
+                }
+            });
+            services.config().agents().forEach(agent -> {
+                if (journey.runsIn(agent.region())) {
+                    regions.add(agent.region());
+                }
+            });
+            for (String region : regions) {
+                lastRuns.put(region, services.store().list(new OutcomeStore.Query(Optional.of(journey.id()), Optional.of(region),
+                        Optional.empty(), Optional.empty(), Optional.empty(), 1)).stream().findFirst());
+            }
+            List<Outcome> successes = services.store().list(new OutcomeStore.Query(Optional.of(journey.id()), Optional.empty(),
+                    Optional.of("success"), Optional.of(now.minus(Duration.ofDays(1))), Optional.empty(), FAILURES_COUNTED));
+            rows.add(new JourneysPage.Row(journey, lastRuns, successes.size(), successes.stream().filter(o -> o.attempts() > 1).count()));
+        }
+        return JourneysPage.render(rows, now, services.config().evaluationInterval());
     }
 
     private String slo(SloSnapshot snapshot) {

@@ -111,7 +111,7 @@ public final class OverviewPage {
                 <body>
                 <header><a href="/">Probefleet</a> · %s</header>
                 <main>
-                %s<p class="muted">Refreshes every %d s. API: <a href="/api/v1/slos">/api/v1/slos</a> · metrics: <a href="/metrics">/metrics</a></p>
+                %s<p class="muted">Refreshes every %d s. <a href="/journeys">Journeys</a> · API: <a href="/api/v1/slos">/api/v1/slos</a> · metrics: <a href="/metrics">/metrics</a></p>
                 </main>
                 </body>
                 </html>

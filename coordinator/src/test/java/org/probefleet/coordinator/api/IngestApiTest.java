@@ -213,6 +213,22 @@ public class IngestApiTest {
     }
 
     @Test
+    @DisplayName("the journeys page shows each journey's schedule, its last run per region and how flaky it was")
+    void journeysPage() throws Exception {
+        List<Outcome> outcomes = new ArrayList<>(healthy(8));
+        Outcome retried = outcome("eu-west-1", "eu-west", NOW.minusSeconds(20), OutcomeStatus.SUCCESS);
+        outcomes.add(new Outcome(retried.runId(), retried.journey(), retried.journeyVersion(), retried.region(), retried.agent(),
+                retried.startedAt(), retried.durationMs(), retried.status(), 2, Optional.empty(), Optional.empty(), List.of(), Map.of()));
+        post(TestCoordinator.EU_TOKEN, batch(outcomes));
+
+        HttpResponse<String> page = coordinator.send("GET", "/journeys", null, null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<strong>checkout</strong>", "every 1m", "eu-west success 20 s ago, 1500 ms", "us-east never",
+                "11.1% (1 of 9 passed on a retry)", "<strong>catalog-api</strong>");
+    }
+
+    @Test
     @DisplayName("an SLO's page, where alerts link to: burn-down, SLI per day, region strips, burn rates, steps, policy, latest failures")
     void sloPage() throws Exception {
         List<Outcome> outcomes = new ArrayList<>(healthy(8));
