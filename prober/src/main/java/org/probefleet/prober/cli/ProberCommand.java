@@ -14,8 +14,8 @@ import org.probefleet.journeys.model.Names;
 import org.probefleet.journeys.retry.Backoff;
 import org.probefleet.prober.agent.ProberAgent;
 import org.probefleet.prober.browser.BrowserSettings;
-import org.probefleet.prober.run.Secrets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,24 +57,18 @@ public final class ProberCommand implements Callable<Integer> {
     @Option(names = "--http-slots", defaultValue = "8", description = "HTTP runs at once (default: ${DEFAULT-VALUE})")
     int httpSlots;
 
-    @Option(names = "--chromium", paramLabel = "PATH", description = "the Chromium to drive (default: PROBEFLEET_CHROMIUM or chromium on the PATH)")
-    String chromium;
-
-    @Option(names = "--secrets-file", paramLabel = "FILE", description = "NAME=value lines for ${secret:NAME} (default: the environment)")
-    Path secretsFile;
-
     @Option(names = "--poll", defaultValue = "10s", description = "heartbeat and assignment poll interval (default: ${DEFAULT-VALUE})")
     String poll;
 
-    @Option(names = "--classpath", paramLabel = "JAR[:JAR]", description = "jars or class folders holding Java journeys (class: in a journey file)")
-    String classpath;
+    @Mixin
+    RunnerOptions runner;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (!JourneyClasspath.installOrComplain(classpath, spec.commandLine().getErr(), "prober")) {
+        if (!runner.installClasspath(spec.commandLine().getErr(), "prober")) {
             return 2;
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -100,12 +94,12 @@ public final class ProberCommand implements Callable<Integer> {
         if (definitions != null && !Files.isDirectory(definitions)) {
             return fail(err, "--definitions " + definitions + " is not a folder");
         }
-        BrowserSettings browser = BrowserSettings.defaults(Optional.ofNullable(chromium));
+        BrowserSettings browser = runner.browser();
         int slots = browserSlots != null ? browserSlots : Runtime.getRuntime().availableProcessors();
         ProberAgent.Settings settings = new ProberAgent.Settings(region, Optional.ofNullable(agent),
                 URI.create(coordinator.endsWith("/") ? coordinator : coordinator + "/"), token.get(), Optional.ofNullable(definitions),
                 dataDir != null ? dataDir : Path.of("data", "prober-" + region), bind, metricsPort, Math.max(1, slots),
-                Math.max(1, httpSlots), browser, secretsFile == null ? Secrets.fromEnvironment() : Secrets.fromFile(secretsFile),
+                Math.max(1, httpSlots), browser, runner.secrets(),
                 interval.get(), Backoff.DEFAULT);
         if (browser.executable().isEmpty()) {
             err.println("prober: warning: " + org.probefleet.prober.browser.ChromiumLocator.INSTALL_HINT

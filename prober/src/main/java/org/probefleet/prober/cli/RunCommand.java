@@ -11,13 +11,13 @@ import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.outcome.OutcomeJson;
-import org.probefleet.prober.browser.BrowserSettings;
 import org.probefleet.prober.run.Attempts;
 import org.probefleet.prober.run.RunContext;
 import org.probefleet.prober.run.Runners;
 import org.probefleet.prober.run.Secrets;
 import org.probefleet.prober.run.Timeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,24 +43,18 @@ public final class RunCommand implements Callable<Integer> {
             description = "where screenshots and traces go (default: ${DEFAULT-VALUE})")
     Path artifacts;
 
-    @Option(names = "--secrets-file", paramLabel = "FILE", description = "NAME=value lines for ${secret:NAME} (default: the environment)")
-    Path secretsFile;
-
-    @Option(names = "--chromium", paramLabel = "PATH", description = "the Chromium to drive (default: PROBEFLEET_CHROMIUM or chromium on the PATH)")
-    String chromium;
-
     @Option(names = "--json", description = "print the outcome as JSON instead of a timeline")
     boolean json;
 
-    @Option(names = "--classpath", paramLabel = "JAR[:JAR]", description = "jars or class folders holding Java journeys (class: in a journey file)")
-    String classpath;
+    @Mixin
+    RunnerOptions runner;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (!JourneyClasspath.installOrComplain(classpath, spec.commandLine().getErr(), "run")) {
+        if (!runner.installClasspath(spec.commandLine().getErr(), "run")) {
             return 2;
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -78,10 +72,10 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         Journey journey = journeys.get(0);
-        Secrets secrets = secretsFile == null ? Secrets.fromEnvironment() : Secrets.fromFile(secretsFile);
+        Secrets secrets = runner.secrets();
         RunContext context = new RunContext(region, "local", Optional.ofNullable(baseUrl), secrets, artifacts, true);
         Attempts.Report report;
-        try (Runners runners = new Runners(BrowserSettings.defaults(Optional.ofNullable(chromium)), Clock.systemUTC())) {
+        try (Runners runners = new Runners(runner.browser(), Clock.systemUTC())) {
             report = Attempts.run(runners.forJourney(journey), journey, context, Runners.version(journey));
         }
         if (json) {
