@@ -146,11 +146,6 @@ public final class AlertDispatcher implements AutoCloseable {
         });
     }
 
-    /** What fires now, as on-call was told (for the API and tests). */
-    public CompletableFuture<List<Notification>> firing() {
-        return CompletableFuture.supplyAsync(book::firing, thread);
-    }
-
     private Optional<Cause> cause(String journey, String scope, Instant now) {
         try {
             return Cause.mostCommon(store.list(new OutcomeStore.Query(Optional.of(journey),

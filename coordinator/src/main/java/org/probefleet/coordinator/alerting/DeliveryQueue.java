@@ -60,10 +60,6 @@ final class DeliveryQueue {
         }
     }
 
-    int pending() {
-        return pending.size();
-    }
-
     private void attempt(int attempt) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(pending.peekFirst())).build();
