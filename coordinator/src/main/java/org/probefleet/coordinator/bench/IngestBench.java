@@ -27,6 +27,7 @@ import org.probefleet.coordinator.config.CoordinatorConfig;
 import org.probefleet.journeys.outcome.Outcome;
 import org.probefleet.journeys.outcome.OutcomeJson;
 import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.journeys.outcome.RunIds;
 
 /**
  * {@code fleet bench ingest}: durable ingest over loopback in batches of 100, side by side with a
@@ -36,6 +37,10 @@ public final class IngestBench {
 
     static final String TOKEN = "bench-agent-token-0123456789abcdef";
     static final int BATCH = 100;
+    private static final UUID RUN_ID_MARKER = new UUID(0, 0);
+    private static final Instant STARTED_MARKER = Instant.EPOCH;
+    private static final String SUCCESS = template(OutcomeStatus.SUCCESS);
+    private static final String FAILURE = template(OutcomeStatus.FAILURE);
 
     /** One measured target: outcomes per second and batch latency percentiles. */
     record Result(String target, long batches, double seconds, double p50Ms, double p99Ms) {
@@ -144,14 +149,23 @@ public final class IngestBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
 
+    /**
+     * A batch of fresh outcomes as agents make them (time-ordered run ids), filled into JSON
+     * rendered once: the load generator shares the cores with the coordinator.
+     */
     private static String batch() {
-        var array = OutcomeJson.MAPPER.createArrayNode();
-        Instant now = Instant.now().minusSeconds(1);
+        Instant started = Instant.now().minusSeconds(1);
+        StringBuilder body = new StringBuilder(BATCH * 300).append('[');
         for (int i = 0; i < BATCH; i++) {
-            array.add(OutcomeJson.write(new Outcome(UUID.randomUUID(), "checkout", "1", "eu-west", "bench-1", now, 800 + i,
-                    i % 50 == 0 ? OutcomeStatus.FAILURE : OutcomeStatus.SUCCESS, 1, Optional.empty(), Optional.empty(), List.of(), Map.of())));
+            String template = i % 50 == 0 ? FAILURE : SUCCESS;
+            body.append(i == 0 ? "" : ",").append(template.replace(STARTED_MARKER.toString(), started.toString())
+                    .replace(RUN_ID_MARKER.toString(), RunIds.next(started).toString()));
         }
-        return array.toString();
+        return body.append(']').toString();
     }
 
+    private static String template(OutcomeStatus status) {
+        return OutcomeJson.write(new Outcome(RUN_ID_MARKER, "checkout", "1", "eu-west", "bench-1", STARTED_MARKER, 812, status, 1,
+                Optional.empty(), Optional.empty(), List.of(), Map.of())).toString();
+    }
 }

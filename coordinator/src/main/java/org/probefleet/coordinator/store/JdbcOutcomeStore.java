@@ -145,16 +145,16 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     }
 
     private void commit(List<Pending> group) {
-        Map<Pending, Object> outcomes = new HashMap<>();
+        List<Object> results = new ArrayList<>(group.size());
         try {
             for (Pending pending : group) {
                 Savepoint savepoint = writer.setSavepoint();
                 try {
-                    outcomes.put(pending, write(pending.batch()));
+                    results.add(write(pending.batch()));
                     writer.releaseSavepoint(savepoint);
                 } catch (ConflictException e) {
                     writer.rollback(savepoint);
-                    outcomes.put(pending, e);
+                    results.add(e);
                 }
             }
             writer.commit();
@@ -168,12 +168,11 @@ public final class JdbcOutcomeStore implements OutcomeStore {
             group.forEach(pending -> pending.result().completeExceptionally(e));
             return;
         }
-        for (Pending pending : group) {
-            Object result = outcomes.get(pending);
-            if (result instanceof BatchResult batchResult) {
-                pending.result().complete(batchResult);
+        for (int i = 0; i < group.size(); i++) {
+            if (results.get(i) instanceof BatchResult batchResult) {
+                group.get(i).result().complete(batchResult);
             } else {
-                pending.result().completeExceptionally((Throwable) result);
+                group.get(i).result().completeExceptionally((Throwable) results.get(i));
             }
         }
     }

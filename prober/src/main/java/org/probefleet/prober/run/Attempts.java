@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.outcome.Outcome;
 import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.journeys.outcome.RunIds;
 
 /**
  * Runs a journey with its retries and turns the attempts into one outcome: a pass on a retry is
@@ -42,7 +42,7 @@ public final class Attempts {
             String suffix = attempts.size() == 1 ? "" : "-attempt" + (i + 1);
             attempts.get(i).artifacts().forEach((kind, path) -> artifacts.put(kind + suffix, path.getFileName().toString()));
         }
-        return new Outcome(UUID.randomUUID(), journey.id(), journeyVersion, context.region(), context.agent(),
+        return new Outcome(RunIds.next(attempts.get(0).startedAt()), journey.id(), journeyVersion, context.region(), context.agent(),
                 attempts.get(0).startedAt(), last.durationMs(), last.status(), attempts.size(), last.failedStep(),
                 last.error(), last.steps(), artifacts);
     }
