@@ -71,14 +71,14 @@ public final class FleetHealth {
                 continue;
             }
             AgentRegistry.Heartbeat beat = last.get();
-            if (!beat.selfCheckOk()) {
+            if (!beat.status().selfCheckOk()) {
                 notifications.add(notification(SELF_CHECK, agent, beat.region(), beat.receivedAt(),
                         "prober agent " + agent + " in " + beat.region() + " fails its self-check: its failures count as prober errors,"
                                 + " not against any SLO, until it passes", dashboard));
             }
             if (outboxGrowing(beat)) {
                 notifications.add(notification(OUTBOX, agent, beat.region(), beat.receivedAt(),
-                        "prober agent " + agent + " in " + beat.region() + " has " + beat.outboxDepth()
+                        "prober agent " + agent + " in " + beat.region() + " has " + beat.status().outboxDepth()
                                 + " outcomes waiting to be delivered, more than " + OUTBOX_TREND.toMinutes() + " minutes ago", dashboard));
             }
         }
@@ -88,7 +88,7 @@ public final class FleetHealth {
     private boolean outboxGrowing(AgentRegistry.Heartbeat beat) {
         Deque<Sample> samples = outboxes.computeIfAbsent(beat.agent(), agent -> new ArrayDeque<>());
         if (samples.isEmpty() || samples.peekLast().at().isBefore(beat.receivedAt())) {
-            samples.addLast(new Sample(beat.receivedAt(), beat.outboxDepth()));
+            samples.addLast(new Sample(beat.receivedAt(), beat.status().outboxDepth()));
         }
         Instant trendStart = beat.receivedAt().minus(OUTBOX_TREND);
         Sample before = null;
@@ -98,7 +98,7 @@ public final class FleetHealth {
         if (before != null) {
             samples.addFirst(before);
         }
-        return before != null && beat.outboxDepth() >= OUTBOX_MIN && beat.outboxDepth() > before.depth();
+        return before != null && beat.status().outboxDepth() >= OUTBOX_MIN && beat.status().outboxDepth() > before.depth();
     }
 
     private Notification notification(String alertname, String agent, String region, Instant since, String summary, String dashboard) {

@@ -70,9 +70,9 @@ final class FleetRoutes {
             Http.error(ctx, 400, "the heartbeat must be a JSON object like {\"version\": \"0.1.0\", \"capacity\": 2}");
             return;
         }
-        AgentRegistry.Heartbeat beat = services.agents().beat(agent.get().agent(), agent.get().region(),
-                body.path("version").asText("unknown"), body.path("capacity").asInt(0),
-                !body.path("selfCheck").asText("ok").equals("failing"), body.path("outboxDepth").asLong(0));
+        AgentRegistry.Heartbeat beat = services.agents().beat(agent.get().agent(), agent.get().region(), new AgentRegistry.Status(
+                body.path("version").asText("unknown"), body.path("capacity").asInt(0), !body.path("selfCheck").asText("ok").equals("failing"),
+                body.path("outboxDepth").asLong(0), body.path("scheduleLagMs").asLong(0), body.path("missedRuns").asLong(0)));
         Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("agent", beat.agent()).put("region", beat.region())
                 .put("heartbeat_timeout_seconds", services.agents().timeout().toSeconds())
                 .put("definitions_version", services.definitions().get().version()));
@@ -117,9 +117,11 @@ final class FleetRoutes {
         }
         ArrayNode agents = OutcomeJson.MAPPER.createArrayNode();
         for (AgentRegistry.Heartbeat beat : services.agents().all()) {
-            agents.addObject().put("agent", beat.agent()).put("region", beat.region()).put("version", beat.version())
-                    .put("up", services.agents().isLive(beat.agent())).put("capacity", beat.capacity())
-                    .put("self_check", beat.selfCheckOk() ? "ok" : "failing").put("outbox_depth", beat.outboxDepth())
+            AgentRegistry.Status status = beat.status();
+            agents.addObject().put("agent", beat.agent()).put("region", beat.region()).put("version", status.version())
+                    .put("up", services.agents().isLive(beat.agent())).put("capacity", status.capacity())
+                    .put("self_check", status.selfCheckOk() ? "ok" : "failing").put("outbox_depth", status.outboxDepth())
+                    .put("schedule_lag_ms", status.scheduleLagMs()).put("missed_runs", status.missedRuns())
                     .put("last_heartbeat", beat.receivedAt().toString());
         }
         Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().set("agents", agents));

@@ -12,9 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The agents that have sent heartbeats, and which of them are live (heard from within the timeout). */
 public final class AgentRegistry {
 
-    /** What an agent last said about itself. */
-    public record Heartbeat(String agent, String region, String version, int capacity, boolean selfCheckOk,
-                            long outboxDepth, Instant receivedAt) {
+    /**
+     * What an agent says about itself in a heartbeat: its version, browser capacity, self-check,
+     * outcomes waiting in its outbox, the latest run start since its last heartbeat, and the runs
+     * it skipped since it started (due while the last one still ran or no runner was free).
+     */
+    public record Status(String version, int capacity, boolean selfCheckOk, long outboxDepth, long scheduleLagMs, long missedRuns) {
+    }
+
+    /** What an agent last said about itself, and when. */
+    public record Heartbeat(String agent, String region, Status status, Instant receivedAt) {
     }
 
     private final Clock clock;
@@ -26,8 +33,8 @@ public final class AgentRegistry {
         this.timeout = timeout;
     }
 
-    public Heartbeat beat(String agent, String region, String version, int capacity, boolean selfCheckOk, long outboxDepth) {
-        Heartbeat heartbeat = new Heartbeat(agent, region, version, capacity, selfCheckOk, outboxDepth, clock.instant());
+    public Heartbeat beat(String agent, String region, Status status) {
+        Heartbeat heartbeat = new Heartbeat(agent, region, status, clock.instant());
         heartbeats.put(agent, heartbeat);
         return heartbeat;
     }

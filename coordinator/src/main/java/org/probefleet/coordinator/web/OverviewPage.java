@@ -33,6 +33,8 @@ public final class OverviewPage {
 
     /** How many audit entries the overview shows; {@code GET /api/v1/audit} has them all. */
     static final int AUDIT_SHOWN = 10;
+    /** Runs starting later than this after their planned time make the agent's lag red. */
+    static final Duration LATE = Duration.ofSeconds(2);
 
     public static String render(Collection<SloSnapshot> snapshots, AgentRegistry agents, Map<String, GateOverrides.Override> overrides,
                                 List<GateOverrides.Entry> audit, Duration refresh) {
@@ -50,11 +52,13 @@ public final class OverviewPage {
         StringBuilder agentRows = new StringBuilder();
         for (AgentRegistry.Heartbeat beat : agents.all()) {
             boolean up = agents.isLive(beat.agent());
+            AgentRegistry.Status status = beat.status();
             agentRows.append("<tr><td>").append(escape(beat.region())).append("</td><td>").append(escape(beat.agent()))
                     .append("</td><td class=\"").append(up ? "ok" : "bad").append("\">").append(up ? "up" : "down")
-                    .append("</td><td class=\"").append(beat.selfCheckOk() ? "ok" : "bad").append("\">")
-                    .append(beat.selfCheckOk() ? "ok" : "failing").append("</td><td>").append(beat.outboxDepth())
-                    .append("</td><td>").append(escape(beat.version())).append("</td></tr>\n");
+                    .append("</td><td class=\"").append(status.selfCheckOk() ? "ok" : "bad").append("\">")
+                    .append(status.selfCheckOk() ? "ok" : "failing").append("</td><td>").append(scheduleLag(status))
+                    .append("</td><td>").append(status.outboxDepth())
+                    .append("</td><td>").append(escape(status.version())).append("</td></tr>\n");
         }
         String body = """
                 <table>
@@ -63,7 +67,7 @@ public final class OverviewPage {
                 %s</tbody>
                 </table>
                 <table>
-                <thead><tr><th>Region</th><th>Agent</th><th>Status</th><th>Self-check</th><th>Outbox</th><th>Version</th></tr></thead>
+                <thead><tr><th>Region</th><th>Agent</th><th>Status</th><th>Self-check</th><th>Schedule lag</th><th>Outbox</th><th>Version</th></tr></thead>
                 <tbody>
                 %s</tbody>
                 </table>
@@ -154,6 +158,14 @@ public final class OverviewPage {
                 + "%;background:" + colour + "\"></span></span> " + Ratios.percent(round(global.remaining())) + "</td>"
                 + "<td>" + burns + "</td><td>" + exhaustion + "</td><td>" + impact + "</td><td>"
                 + (alerts.isEmpty() ? "<span class=\"muted\">none</span>" : alerts) + "</td><td>" + regions + "</td></tr>\n";
+    }
+
+    /** The latest run start since the agent's last heartbeat (red past {@link #LATE}) and the runs it skipped. */
+    static String scheduleLag(AgentRegistry.Status status) {
+        long lag = status.scheduleLagMs();
+        String shown = lag < 1000 ? lag + " ms" : String.format(Locale.ROOT, "%.1f s", lag / 1000.0);
+        return (lag > LATE.toMillis() ? "<span class=\"bad\">" + shown + "</span>" : shown)
+                + (status.missedRuns() > 0 ? " <span class=\"muted\">· " + status.missedRuns() + " missed</span>" : "");
     }
 
     static double round(double ratio) {

@@ -79,6 +79,25 @@ class FleetApiTest {
     }
 
     @Test
+    @DisplayName("what agents report in heartbeats (self-check, schedule lag, missed runs, outbox) shows in the API and on the dashboard")
+    void agentStatus() throws Exception {
+        assertThat(coordinator.send("POST", "/api/v1/agents/heartbeat", TestCoordinator.EU_TOKEN,
+                "{\"version\":\"0.1.0\",\"capacity\":2,\"selfCheck\":\"failing\",\"outboxDepth\":17,\"scheduleLagMs\":3400,"
+                        + "\"missedRuns\":5}").statusCode()).isEqualTo(200);
+        beat(TestCoordinator.US_TOKEN);
+
+        JsonNode agents = coordinator.json(coordinator.send("GET", "/api/v1/agents", null, null)).get("agents");
+        assertThat(agents).extracting(agent -> agent.get("agent").asText() + " " + agent.get("self_check").asText() + " lag "
+                        + agent.get("schedule_lag_ms").asLong() + " missed " + agent.get("missed_runs").asLong() + " outbox "
+                        + agent.get("outbox_depth").asLong())
+                .containsExactly("eu-west-1 failing lag 3400 missed 5 outbox 17", "us-east-1 ok lag 0 missed 0 outbox 0");
+        assertThat(coordinator.send("GET", "/", null, null).body())
+                .contains("<th>Schedule lag</th>")
+                .contains("<td class=\"bad\">failing</td><td><span class=\"bad\">3.4 s</span> <span class=\"muted\">· 5 missed</span></td><td>17</td>")
+                .contains("<td class=\"ok\">ok</td><td>0 ms</td><td>0</td>");
+    }
+
+    @Test
     @DisplayName("assignments carry the definition files and an ETag; an unchanged poll is 304")
     void etag() throws Exception {
         HttpResponse<String> first = coordinator.send("GET", "/api/v1/agents/us-east-1/assignments", TestCoordinator.US_TOKEN, null);

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.probefleet.journeys.Conventions;
 import org.probefleet.journeys.outcome.Outcome;
@@ -19,6 +20,7 @@ public final class AgentMetrics {
     static final double[] DURATION_BUCKETS = {0.25, 0.5, 1, 2, 3, 5, 8, 10, 15, 20, 30, 60};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicLong worstLagMillis = new AtomicLong();
 
     public AgentMetrics(Supplier<Number> outboxPending, Supplier<Number> missedRuns) {
         Gauge.builder(Conventions.OUTBOX_PENDING, outboxPending).description("Outcomes recorded but not yet delivered").register(registry);
@@ -42,8 +44,15 @@ public final class AgentMetrics {
     }
 
     public void lag(Duration lag) {
+        Duration late = lag.isNegative() ? Duration.ZERO : lag;
         Timer.builder(Conventions.SCHEDULE_LAG).description("How late runs start after their planned time")
-                .publishPercentiles(0.5, 0.99).register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
+                .publishPercentiles(0.5, 0.99).register(registry).record(late);
+        worstLagMillis.accumulateAndGet(late.toMillis(), Math::max);
+    }
+
+    /** The latest start of a run since the last call, in milliseconds (0 when none ran): what each heartbeat reports. */
+    public long takeWorstLagMillis() {
+        return worstLagMillis.getAndSet(0);
     }
 
     public String scrape() {

@@ -25,6 +25,16 @@ public final class CoordinatorLink {
     public record Identity(String agent, String region) {
     }
 
+    /**
+     * What a heartbeat tells about the agent: browser capacity, self-check, outcomes waiting,
+     * the latest run start since the last heartbeat and the runs skipped since the agent started.
+     */
+    public record Status(int capacity, boolean selfCheckOk, long outboxDepth, long scheduleLagMs, long missedRuns) {
+        static Status starting(int capacity) {
+            return new Status(capacity, true, 0, 0, 0);
+        }
+    }
+
     private final URI coordinator;
     private final String token;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -35,9 +45,11 @@ public final class CoordinatorLink {
         this.token = token;
     }
 
-    public Identity heartbeat(int capacity, boolean selfCheckOk, long outboxDepth) throws IOException, InterruptedException {
+    public Identity heartbeat(Status status) throws IOException, InterruptedException {
         String body = OutcomeJson.MAPPER.createObjectNode().put("version", org.probefleet.prober.browser.BrowserRunner.VERSION)
-                .put("capacity", capacity).put("selfCheck", selfCheckOk ? "ok" : "failing").put("outboxDepth", outboxDepth).toString();
+                .put("capacity", status.capacity()).put("selfCheck", status.selfCheckOk() ? "ok" : "failing")
+                .put("outboxDepth", status.outboxDepth()).put("scheduleLagMs", status.scheduleLagMs())
+                .put("missedRuns", status.missedRuns()).toString();
         HttpResponse<String> response = client.send(request("api/v1/agents/heartbeat").POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -102,7 +102,7 @@ public final class ProberAgent implements AutoCloseable {
         String name = settings.agent().orElse(null);
         while (name == null) {
             try {
-                CoordinatorLink.Identity identity = link.heartbeat(settings.browserSlots(), true, 0);
+                CoordinatorLink.Identity identity = link.heartbeat(CoordinatorLink.Status.starting(settings.browserSlots()));
                 if (!identity.region().equals(settings.region())) {
                     throw new IllegalArgumentException("the token belongs to agent " + identity.agent() + " in region "
                             + identity.region() + ", not " + settings.region() + ": use that agent's token or --region " + identity.region());
@@ -133,7 +133,8 @@ public final class ProberAgent implements AutoCloseable {
 
     private void talkToCoordinator() {
         try {
-            link.heartbeat(settings.browserSlots(), selfCheck.ok(), outbox.pending());
+            link.heartbeat(new CoordinatorLink.Status(settings.browserSlots(), selfCheck.ok(), outbox.pending(),
+                    metrics.takeWorstLagMillis(), scheduler.missed()));
             if (settings.definitions().isEmpty()) {
                 link.assignments(name).ifPresent(this::use);
             }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
@@ -77,6 +78,11 @@ class ProberEndToEndIT {
                     assertThat(one.get("status").asText()).isEqualTo("success");
                     assertThat(one.get("agent").asText()).isEqualTo("eu-west-1");
                     assertThat(one.get("steps")).hasSize(2);
+                    assertThat(UUID.fromString(one.get("runId").asText()).version()).as("time-ordered run ids").isEqualTo(7);
+                    JsonNode reported = OutcomeJson.MAPPER.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/agents"))
+                            .build(), HttpResponse.BodyHandlers.ofString()).body()).get("agents").get(0);
+                    assertThat(reported.get("agent").asText()).isEqualTo("eu-west-1");
+                    assertThat(reported.has("schedule_lag_ms") && reported.has("missed_runs")).isTrue();
                     String metrics = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.metricsPort() + "/metrics")).build(),
                             HttpResponse.BodyHandlers.ofString()).body();
                     assertThat(metrics).contains("probefleet_journey_runs_total{journey=\"catalog-api\",region=\"eu-west\",status=\"success\"}",

@@ -247,7 +247,7 @@ class DeployConfigTest {
         SloSnapshot snapshot = new SloEvaluator().evaluate(new SloInput(slo, Policy.DEFAULT, REGIONS, region -> series,
                 Duration.ofMinutes(3), Instant.now().minus(Duration.ofHours(1))), Instant.now());
         AgentRegistry agents = new AgentRegistry(Clock.systemUTC(), Duration.ofSeconds(30));
-        agents.beat("eu-west-1", "eu-west", "0.1.0", 2, true, 0);
+        agents.beat("eu-west-1", "eu-west", new AgentRegistry.Status("0.1.0", 2, true, 0, 140, 0));
         metrics.ingested(new Outcome(UUID.randomUUID(), "checkout", "1", "eu-west", "eu-west-1", Instant.now(), 1200,
                 OutcomeStatus.SUCCESS, 1, Optional.empty(), Optional.empty(), List.of(), Map.of()));
         metrics.notification("alertmanager", "sent");
