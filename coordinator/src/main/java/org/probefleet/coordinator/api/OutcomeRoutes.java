@@ -71,8 +71,8 @@ final class OutcomeRoutes {
         Future.fromCompletionStage(services.store().append(verdict.outcomes()), vertx.getOrCreateContext()).onComplete(result -> {
             if (result.succeeded()) {
                 OutcomeStore.BatchResult stored = result.result();
+                // The store has already handed them to the SLO engine, in commit order.
                 for (Outcome outcome : stored.stored()) {
-                    services.slos().record(outcome);
                     services.metrics().ingested(outcome);
                 }
                 Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("accepted", stored.accepted())

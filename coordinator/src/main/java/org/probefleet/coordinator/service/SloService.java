@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.probefleet.coordinator.slo.AlertTracker;
 import org.probefleet.coordinator.slo.Classification;
 import org.probefleet.coordinator.slo.EngineEvent;
@@ -20,6 +21,7 @@ import org.probefleet.coordinator.slo.SeriesCounts;
 import org.probefleet.coordinator.slo.SloEvaluator;
 import org.probefleet.coordinator.slo.SloInput;
 import org.probefleet.coordinator.slo.SloSnapshot;
+import org.probefleet.coordinator.store.Counting;
 import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Journey;
@@ -54,7 +56,10 @@ public final class SloService {
         regions.forEach(fleetRegions::add);
     }
 
-    /** Starts tracking these definitions, refilling every series from the store. */
+    /**
+     * Starts tracking these definitions: the store recounts the SLOs whose definition changed,
+     * refills every series from its per-minute counts and from then on feeds committed outcomes.
+     */
     public synchronized void load(Definitions definitions, OutcomeStore store) {
         Map<String, Tracked> fresh = new LinkedHashMap<>();
         Duration longest = Duration.ofDays(1);
@@ -66,21 +71,67 @@ public final class SloService {
                     previous != null ? previous : new AlertTracker(policy.states().get(0).name())));
             longest = longest.compareTo(slo.window()) >= 0 ? longest : slo.window();
         }
-        tracked = fresh;
-        Instant since = clock.instant().minus(longest);
-        store.forEachSince(since, this::record);
+        store.countWith(new Feed(fresh), clock.instant().minus(longest)).join();
     }
 
     /** Counts one stored outcome toward every SLO over its journey. */
     public void record(Outcome outcome) {
-        for (Tracked one : tracked.values()) {
-            if (!one.journey().id().equals(outcome.journey()) || !one.journey().runsIn(outcome.region())) {
-                continue;
+        forEachCounting(tracked, outcome, (one, classification) -> series(one, outcome.region()).add(outcome.startedAt(), classification));
+    }
+
+    private static void forEachCounting(Map<String, Tracked> slos, Outcome outcome, BiConsumer<Tracked, Classification> action) {
+        for (Tracked one : slos.values()) {
+            if (one.journey().id().equals(outcome.journey()) && one.journey().runsIn(outcome.region())) {
+                action.accept(one, Classification.of(outcome.status(), outcome.durationMs(), one.slo().indicator().latencyThreshold(),
+                        one.journey().mode()));
             }
-            Classification classification = Classification.of(outcome.status(), outcome.durationMs(),
-                    one.slo().indicator().latencyThreshold(), one.journey().mode());
-            one.series().computeIfAbsent(outcome.region(), region -> new RollingSeries(one.slo().window()))
-                    .add(outcome.startedAt(), classification);
+        }
+    }
+
+    private static RollingSeries series(Tracked one, String region) {
+        return one.series().computeIfAbsent(region, key -> new RollingSeries(one.slo().window()));
+    }
+
+    /** How the store counts for a set of tracked SLOs, which become the live ones once the store has caught up. */
+    private final class Feed implements Counting {
+        private final Map<String, Tracked> slos;
+
+        Feed(Map<String, Tracked> slos) {
+            this.slos = slos;
+        }
+
+        @Override
+        public Map<String, String> fingerprints() {
+            Map<String, String> fingerprints = new LinkedHashMap<>();
+            slos.forEach((name, one) -> fingerprints.put(name, String.join("|", one.journey().id(), one.journey().mode().name(),
+                    one.slo().indicator().latencyThreshold().map(limit -> limit.toMillis() + "ms").orElse("no latency threshold"),
+                    String.join(",", one.journey().regions()))));
+            return fingerprints;
+        }
+
+        @Override
+        public List<Counted> countsOf(Outcome outcome) {
+            List<Counted> counted = new ArrayList<>(1);
+            forEachCounting(slos, outcome, (one, classification) -> counted.add(new Counted(one.slo().name(), classification)));
+            return counted;
+        }
+
+        @Override
+        public void minute(Minute minute) {
+            Tracked one = slos.get(minute.slo());
+            if (one != null) {
+                series(one, minute.region()).add(minute.lastStartedAt(), minute.good(), minute.failed() + minute.slow());
+            }
+        }
+
+        @Override
+        public void caughtUp() {
+            tracked = slos;
+        }
+
+        @Override
+        public void stored(List<Outcome> outcomes) {
+            outcomes.forEach(SloService.this::record);
         }
     }
 

@@ -28,11 +28,20 @@ public final class RollingSeries implements SeriesCounts {
     }
 
     public synchronized void add(Instant at, Classification classification) {
-        lastSeenMillis = Math.max(lastSeenMillis, at.toEpochMilli());
         if (classification.counts()) {
             boolean bad = classification.countsAsBad();
-            minutes.add(at.toEpochMilli(), bad);
-            hours.add(at.toEpochMilli(), bad);
+            add(at, bad ? 0 : 1, bad ? 1 : 0);
+        } else {
+            add(at, 0, 0);
+        }
+    }
+
+    /** Adds the counts of many runs in the bucket of {@code at}, the latest of them. */
+    public synchronized void add(Instant at, long good, long bad) {
+        lastSeenMillis = Math.max(lastSeenMillis, at.toEpochMilli());
+        if (good + bad > 0) {
+            minutes.add(at.toEpochMilli(), (int) good, (int) bad);
+            hours.add(at.toEpochMilli(), (int) good, (int) bad);
         }
     }
 
@@ -81,7 +90,7 @@ public final class RollingSeries implements SeriesCounts {
             this.totals = new int[2 * size];
         }
 
-        void add(long atMillis, boolean isBad) {
+        void add(long atMillis, int good, int bad) {
             long bucket = bucketOf(atMillis);
             if (head == Long.MIN_VALUE) {
                 head = bucket;
@@ -106,7 +115,8 @@ public final class RollingSeries implements SeriesCounts {
             first = Math.min(first, bucket);
             // A late event raises its own bucket's total and every later one.
             for (long b = bucket; b <= head; b++) {
-                totals[2 * slot(b) + (isBad ? 1 : 0)]++;
+                totals[2 * slot(b)] += good;
+                totals[2 * slot(b) + 1] += bad;
             }
         }
 

@@ -18,9 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The outcome store over JDBC: SQLite (a file, the default) or PostgreSQL (shared, by URL).
  * One writer thread commits every batch waiting at that moment in a single transaction
- * (group commit), each batch under its own savepoint so one bad batch fails alone.
+ * (group commit), each batch under its own savepoint so one bad batch fails alone, with the
+ * per-minute counts of the SLO engine ({@link Counting}) in the same transaction.
  */
 public final class JdbcOutcomeStore implements OutcomeStore {
 
@@ -42,17 +45,34 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     /** Batches committed together at most: bounds one transaction's size and latency. */
     static final int MAX_GROUP = 64;
 
-    private record Pending(List<Outcome> batch, CompletableFuture<BatchResult> result) {
+    /** What the writer thread does, in the order asked. */
+    private sealed interface Task permits Pending, Recount {
     }
+
+    private record Pending(List<Outcome> batch, CompletableFuture<BatchResult> result) implements Task {
+    }
+
+    private record Recount(Counting counting, Instant since, CompletableFuture<Void> done) implements Task {
+    }
+
+    /** One row of {@code minute_counts}. */
+    private record MinuteKey(String slo, String region, long minute) {
+    }
+
+    private static final long MINUTE_MILLIS = 60_000;
+    /** Minutes tallied in memory before they are written, while recounting from stored outcomes. */
+    private static final int RECOUNT_FLUSH = 10_000;
 
     private final Dialect dialect;
     private final String description;
     private final HikariDataSource readers;
     private final Connection writer;
     private final Clock clock;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread writerThread;
     private volatile boolean closed;
+    /** Touched by the writer thread only. */
+    private Counting counting;
 
     private JdbcOutcomeStore(Dialect dialect, String jdbcUrl, String description, Clock clock) throws SQLException {
         this.dialect = dialect;
@@ -125,17 +145,39 @@ public final class JdbcOutcomeStore implements OutcomeStore {
         return result;
     }
 
+    @Override
+    public CompletableFuture<Void> countWith(Counting counting, Instant since) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closed) {
+            done.completeExceptionally(new IllegalStateException("store is closed"));
+        } else {
+            queue.add(new Recount(counting, since, done));
+        }
+        return done;
+    }
+
     private void writeLoop() {
+        List<Task> tasks = new ArrayList<>();
         List<Pending> group = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                Task first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
+                tasks.clear();
+                tasks.add(first);
+                queue.drainTo(tasks, MAX_GROUP - 1);
                 group.clear();
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
+                for (Task task : tasks) {
+                    if (task instanceof Pending pending) {
+                        group.add(pending);
+                    } else if (task instanceof Recount recount) {
+                        commit(group);
+                        group.clear();
+                        recount(recount);
+                    }
+                }
                 commit(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -145,6 +187,9 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     }
 
     private void commit(List<Pending> group) {
+        if (group.isEmpty()) {
+            return;
+        }
         List<Object> results = new ArrayList<>(group.size());
         try {
             for (Pending pending : group) {
@@ -170,6 +215,7 @@ public final class JdbcOutcomeStore implements OutcomeStore {
         }
         for (int i = 0; i < group.size(); i++) {
             if (results.get(i) instanceof BatchResult batchResult) {
+                feed(batchResult.stored());
                 group.get(i).result().complete(batchResult);
             } else {
                 group.get(i).result().completeExceptionally((Throwable) results.get(i));
@@ -231,7 +277,174 @@ public final class JdbcOutcomeStore implements OutcomeStore {
                 duplicates++;
             }
         }
+        if (counting != null && !stored.isEmpty()) {
+            Map<MinuteKey, long[]> counts = new HashMap<>();
+            for (Outcome outcome : stored) {
+                counting.countsOf(outcome).forEach(counted -> tally(counts, outcome, counted));
+            }
+            writeCounts(counts);
+        }
         return new BatchResult(stored.size(), duplicates, stored);
+    }
+
+    /** Hands committed outcomes to the engine before their sender hears they are stored. */
+    private void feed(List<Outcome> stored) {
+        if (counting == null || stored.isEmpty()) {
+            return;
+        }
+        try {
+            counting.stored(stored);
+        } catch (RuntimeException e) {
+            LOG.error("the SLO engine failed to count {} stored outcomes", stored.size(), e);
+        }
+    }
+
+    /**
+     * Switches to another way of counting (the definitions changed): recounts the SLOs whose
+     * fingerprint changed from the stored outcomes since {@code since}, forgets the SLOs that are
+     * gone, then hands every stored minute since then to the engine.
+     */
+    private void recount(Recount task) {
+        Counting next = task.counting();
+        try {
+            Map<String, String> wanted = next.fingerprints();
+            Map<String, String> known = new HashMap<>();
+            // Reads go through their own connections: a read on the writer's would pin a snapshot that
+            // a concurrent settings write makes stale, and SQLite then refuses the writer's next write.
+            try (Connection reader = readers.getConnection();
+                 Statement statement = reader.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT slo, fingerprint FROM counted_slos")) {
+                while (rows.next()) {
+                    known.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            Set<String> stale = new HashSet<>();
+            wanted.forEach((slo, fingerprint) -> {
+                if (!fingerprint.equals(known.get(slo))) {
+                    stale.add(slo);
+                }
+            });
+            Set<String> forgotten = new HashSet<>(stale);
+            known.keySet().stream().filter(slo -> !wanted.containsKey(slo)).forEach(forgotten::add);
+            try (PreparedStatement counts = writer.prepareStatement("DELETE FROM minute_counts WHERE slo = ?");
+                 PreparedStatement slos = writer.prepareStatement("DELETE FROM counted_slos WHERE slo = ?");
+                 PreparedStatement fingerprints = writer.prepareStatement("INSERT INTO counted_slos (slo, fingerprint) VALUES (?, ?)")) {
+                for (String slo : forgotten) {
+                    counts.setString(1, slo);
+                    counts.executeUpdate();
+                    slos.setString(1, slo);
+                    slos.executeUpdate();
+                }
+                for (String slo : stale) {
+                    fingerprints.setString(1, slo);
+                    fingerprints.setString(2, wanted.get(slo));
+                    fingerprints.executeUpdate();
+                }
+            }
+            long outcomes = stale.isEmpty() ? 0 : recountFromOutcomes(next, stale, task.since());
+            writer.commit();
+            long minutes = handOver(next, task.since());
+            next.caughtUp();
+            counting = next;
+            LOG.info("SLO counts ready: {} of {} SLOs recounted from {} stored outcomes, {} minutes since {} handed to the engine",
+                    stale.size(), wanted.size(), outcomes, minutes, task.since());
+            task.done().complete(null);
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("recounting the SLOs on {} failed", description, e);
+            try {
+                writer.rollback();
+            } catch (SQLException rollback) {
+                LOG.error("rollback failed on {}", description, rollback);
+            }
+            task.done().completeExceptionally(e);
+        }
+    }
+
+    private long recountFromOutcomes(Counting next, Set<String> slos, Instant since) throws SQLException {
+        Map<MinuteKey, long[]> counts = new HashMap<>();
+        long outcomes = 0;
+        try (Connection reader = readers.getConnection();
+             PreparedStatement select = reader.prepareStatement("SELECT body FROM outcomes WHERE started_at > ?")) {
+            select.setFetchSize(1000);
+            select.setLong(1, since.toEpochMilli());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Outcome outcome = parse(rows.getString(1));
+                    outcomes++;
+                    next.countsOf(outcome).stream().filter(counted -> slos.contains(counted.slo()))
+                            .forEach(counted -> tally(counts, outcome, counted));
+                    if (counts.size() >= RECOUNT_FLUSH) {
+                        writeCounts(counts);
+                        counts.clear();
+                    }
+                }
+            }
+        }
+        writeCounts(counts);
+        return outcomes;
+    }
+
+    private long handOver(Counting next, Instant since) throws SQLException {
+        long minutes = 0;
+        try (Connection reader = readers.getConnection();
+             PreparedStatement select = reader.prepareStatement("SELECT slo, region, good, failed, slow, prober_error, last_started_at "
+                     + "FROM minute_counts WHERE minute >= ? ORDER BY slo, region, minute")) {
+            select.setFetchSize(1000);
+            select.setLong(1, minuteOf(since));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    next.minute(new Counting.Minute(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(7)),
+                            rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6)));
+                    minutes++;
+                }
+            }
+        }
+        return minutes;
+    }
+
+    /** Adds one counted outcome to its minute: good, failed, slow, prober_error, and the latest start. */
+    private static void tally(Map<MinuteKey, long[]> counts, Outcome outcome, Counting.Counted counted) {
+        long[] tally = counts.computeIfAbsent(new MinuteKey(counted.slo(), outcome.region(), minuteOf(outcome.startedAt())),
+                key -> new long[5]);
+        switch (counted.classification()) {
+            case GOOD -> tally[0]++;
+            case BAD -> tally[1]++;
+            case SLOW -> tally[2]++;
+            case PROBER_ERROR -> tally[3]++;
+            case SHADOW -> {
+                // counts nothing, but shows the journey ran
+            }
+        }
+        tally[4] = Math.max(tally[4], outcome.startedAt().toEpochMilli());
+    }
+
+    private void writeCounts(Map<MinuteKey, long[]> counts) throws SQLException {
+        if (counts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = writer.prepareStatement("INSERT INTO minute_counts (slo, region, minute, good, failed, slow, "
+                + "prober_error, last_started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (slo, region, minute) DO UPDATE SET "
+                + "good = minute_counts.good + excluded.good, failed = minute_counts.failed + excluded.failed, "
+                + "slow = minute_counts.slow + excluded.slow, prober_error = minute_counts.prober_error + excluded.prober_error, "
+                + "last_started_at = " + dialect.greatest + "(minute_counts.last_started_at, excluded.last_started_at)")) {
+            for (Map.Entry<MinuteKey, long[]> entry : counts.entrySet()) {
+                MinuteKey key = entry.getKey();
+                long[] tally = entry.getValue();
+                upsert.setString(1, key.slo());
+                upsert.setString(2, key.region());
+                upsert.setLong(3, key.minute());
+                for (int i = 0; i < tally.length; i++) {
+                    upsert.setLong(4 + i, tally[i]);
+                }
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    /** Minute k holds (k, k + 1] minutes since the epoch, like the engine's buckets: windows are closed at their end. */
+    static long minuteOf(Instant at) {
+        return Math.floorDiv(at.toEpochMilli() - 1, MINUTE_MILLIS);
     }
 
     @Override
@@ -277,6 +490,7 @@ public final class JdbcOutcomeStore implements OutcomeStore {
 
     @Override
     public int deleteBefore(Instant cutoff) {
+        update("DELETE FROM minute_counts WHERE minute < ?", List.of(Math.floorDiv(cutoff.toEpochMilli(), MINUTE_MILLIS)));
         return update("DELETE FROM outcomes WHERE started_at < ?", List.of(cutoff.toEpochMilli()));
     }
 

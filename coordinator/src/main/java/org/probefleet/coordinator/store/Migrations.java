@@ -23,7 +23,20 @@ final class Migrations {
                       body TEXT NOT NULL)""",
                     "CREATE INDEX outcomes_by_time ON outcomes (started_at)",
                     "CREATE INDEX outcomes_by_journey ON outcomes (journey, region, started_at)",
-                    "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+                    "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            // Per-minute counts for the SLO engine; minute k holds runs started in (k, k + 1] minutes since the epoch.
+            List.of("""
+                    CREATE TABLE minute_counts (
+                      slo TEXT NOT NULL,
+                      region TEXT NOT NULL,
+                      minute BIGINT NOT NULL,
+                      good BIGINT NOT NULL,
+                      failed BIGINT NOT NULL,
+                      slow BIGINT NOT NULL,
+                      prober_error BIGINT NOT NULL,
+                      last_started_at BIGINT NOT NULL,
+                      PRIMARY KEY (slo, region, minute))""",
+                    "CREATE TABLE counted_slos (slo TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)"));
 
     private Migrations() {
     }

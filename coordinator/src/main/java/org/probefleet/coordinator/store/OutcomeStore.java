@@ -42,6 +42,13 @@ public interface OutcomeStore extends AutoCloseable {
 
     CompletableFuture<BatchResult> append(List<Outcome> batch);
 
+    /**
+     * Counts outcomes for the SLO engine from now on as {@code counting} says (replacing how they
+     * were counted before): recounts what changed, hands the stored minutes since {@code since} to
+     * it, then every committed batch. Completes once the engine is caught up.
+     */
+    CompletableFuture<Void> countWith(Counting counting, Instant since);
+
     Optional<Outcome> find(UUID runId);
 
     /** Newest first. */

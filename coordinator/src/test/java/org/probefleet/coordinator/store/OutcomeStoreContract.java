@@ -1,0 +1,211 @@
+package org.probefleet.coordinator.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.probefleet.coordinator.bench.VirtualClock;
+import org.probefleet.coordinator.service.SloService;
+import org.probefleet.coordinator.slo.Classification;
+import org.probefleet.coordinator.slo.ScopeResult;
+import org.probefleet.coordinator.slo.SloSnapshot;
+import org.probefleet.coordinator.slo.Window;
+import org.probefleet.journeys.load.DefinitionLoader;
+import org.probefleet.journeys.model.Definitions;
+import org.probefleet.journeys.model.Mode;
+import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.journeys.outcome.RunIds;
+
+/** What every store must do, whatever the database: run against SQLite and PostgreSQL. */
+abstract class OutcomeStoreContract {
+
+    static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    final VirtualClock clock = new VirtualClock(NOW);
+
+    /** A fresh, empty store; opening the same URL again later must reach the same data. */
+    abstract String freshStoreUrl() throws Exception;
+
+    /** Counts journey "checkout" for one SLO, slow past {@code thresholdMs}, and keeps what the store hands over. */
+    static final class Recorder implements Counting {
+        final String fingerprint;
+        final long thresholdMs;
+        final List<Minute> minutes = new ArrayList<>();
+        final List<Outcome> stored = new ArrayList<>();
+        boolean caughtUp;
+
+        Recorder(long thresholdMs) {
+            this.thresholdMs = thresholdMs;
+            this.fingerprint = "checkout|" + thresholdMs;
+        }
+
+        @Override
+        public Map<String, String> fingerprints() {
+            return Map.of("checkout-slo", fingerprint);
+        }
+
+        @Override
+        public List<Counted> countsOf(Outcome outcome) {
+            return outcome.journey().equals("checkout") ? List.of(new Counted("checkout-slo", Classification.of(outcome.status(),
+                    outcome.durationMs(), Optional.of(Duration.ofMillis(thresholdMs)), Mode.LIVE))) : List.of();
+        }
+
+        @Override
+        public void minute(Minute minute) {
+            minutes.add(minute);
+        }
+
+        @Override
+        public void caughtUp() {
+            caughtUp = true;
+        }
+
+        @Override
+        public void stored(List<Outcome> outcomes) {
+            stored.addAll(outcomes);
+        }
+    }
+
+    static Outcome outcome(String journey, String region, Instant startedAt, long durationMs, OutcomeStatus status) {
+        return new Outcome(RunIds.next(startedAt), journey, "1", region, region + "-1", startedAt, durationMs, status, 1,
+                Optional.empty(), Optional.empty(), List.of(), Map.of());
+    }
+
+    /** Two minutes of eu-west: 12:00:00 is the last instant of the minute before it (minutes are closed at their end). */
+    static List<Outcome> twoMinutes() {
+        Instant first = Instant.parse("2026-11-28T11:58:10Z");
+        return List.of(
+                outcome("checkout", "eu-west", first, 900, OutcomeStatus.SUCCESS),
+                outcome("checkout", "eu-west", first.plusSeconds(5), 9_000, OutcomeStatus.SUCCESS),
+                outcome("checkout", "eu-west", first.plusSeconds(20), 1_000, OutcomeStatus.FAILURE),
+                outcome("checkout", "eu-west", first.plusSeconds(30), 100, OutcomeStatus.PROBER_ERROR),
+                outcome("checkout", "eu-west", Instant.parse("2026-11-28T12:00:00Z"), 800, OutcomeStatus.SUCCESS),
+                outcome("search", "eu-west", first, 800, OutcomeStatus.FAILURE));
+    }
+
+    static String rows(List<Counting.Minute> minutes) {
+        return String.join("\n", minutes.stream().map(m -> m.slo() + " " + m.region() + " last " + m.lastStartedAt() + " good "
+                + m.good() + " failed " + m.failed() + " slow " + m.slow() + " prober_error " + m.proberErrors()).toList());
+    }
+
+    @Test
+    void keepsPerMinuteCountsWithTheOutcomesAndHandsThemBackAfterARestart() throws Exception {
+        String url = freshStoreUrl();
+        Recorder live = new Recorder(8_000);
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
+            store.countWith(live, NOW.minus(Duration.ofDays(30))).join();
+            assertThat(live.caughtUp).isTrue();
+            assertThat(store.append(twoMinutes()).join().accepted()).isEqualTo(6);
+            assertThat(store.append(twoMinutes().subList(0, 1)).join().accepted()).as("a new run id").isEqualTo(1);
+            assertThat(live.stored).as("every committed outcome reaches the engine before the sender hears back").hasSize(7);
+        }
+        Recorder restarted = new Recorder(8_000);
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
+            store.countWith(restarted, NOW.minus(Duration.ofDays(30))).join();
+        }
+        assertThat(rows(restarted.minutes)).isEqualTo("""
+                checkout-slo eu-west last 2026-11-28T11:58:40Z good 2 failed 1 slow 1 prober_error 1
+                checkout-slo eu-west last 2026-11-28T12:00:00Z good 1 failed 0 slow 0 prober_error 0""");
+    }
+
+    @Test
+    void exactResendsCountOnce() throws Exception {
+        Recorder live = new Recorder(8_000);
+        List<Outcome> batch = twoMinutes();
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(freshStoreUrl(), clock)) {
+            store.countWith(live, NOW.minus(Duration.ofDays(30))).join();
+            store.append(batch).join();
+            assertThat(store.append(batch).join().duplicates()).isEqualTo(6);
+            Recorder again = new Recorder(8_000);
+            store.countWith(again, NOW.minus(Duration.ofDays(30))).join();
+            assertThat(again.minutes).extracting(Counting.Minute::good).containsExactly(1L, 1L);
+            assertThat(live.stored).hasSize(6);
+        }
+    }
+
+    @Test
+    void aChangedDefinitionIsRecountedFromTheStoredOutcomes() throws Exception {
+        String url = freshStoreUrl();
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
+            store.countWith(new Recorder(8_000), NOW.minus(Duration.ofDays(30))).join();
+            store.append(twoMinutes()).join();
+        }
+        Recorder stricter = new Recorder(850);
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
+            store.countWith(stricter, NOW.minus(Duration.ofDays(30))).join();
+        }
+        assertThat(rows(stricter.minutes)).isEqualTo("""
+                checkout-slo eu-west last 2026-11-28T11:58:40Z good 0 failed 1 slow 2 prober_error 1
+                checkout-slo eu-west last 2026-11-28T12:00:00Z good 1 failed 0 slow 0 prober_error 0""");
+    }
+
+    @Test
+    void olderMinutesGoWithTheOutcomes() throws Exception {
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(freshStoreUrl(), clock)) {
+            store.countWith(new Recorder(8_000), NOW.minus(Duration.ofDays(30))).join();
+            store.append(twoMinutes()).join();
+            assertThat(store.deleteBefore(Instant.parse("2026-11-28T11:59:00Z"))).isEqualTo(5);
+            Recorder after = new Recorder(8_000);
+            store.countWith(after, NOW.minus(Duration.ofDays(30))).join();
+            assertThat(after.minutes).extracting(Counting.Minute::lastStartedAt).containsExactly(Instant.parse("2026-11-28T12:00:00Z"));
+        }
+    }
+
+    @Test
+    void theEngineReadsTheSameAfterARestartAsItCountedLive() throws Exception {
+        Definitions definitions = DefinitionLoader.loadFolder(Path.of("../journeys/examples")).definitions();
+        String url = freshStoreUrl();
+        clock.set(NOW.minus(Duration.ofDays(3)));
+        SloSnapshot live;
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
+            SloService engine = new SloService(clock);
+            engine.load(definitions, store);
+            // Three days of checkout from two regions, one run a minute each; us-east fails for an hour, some runs are slow.
+            for (Instant at = clock.instant(); at.isBefore(NOW); at = at.plus(Duration.ofMinutes(10))) {
+                List<Outcome> batch = new ArrayList<>();
+                for (int minute = 0; minute < 10; minute++) {
+                    Instant start = at.plus(Duration.ofMinutes(minute)).plusSeconds(7);
+                    boolean outage = start.isAfter(NOW.minus(Duration.ofHours(5))) && start.isBefore(NOW.minus(Duration.ofHours(4)));
+                    batch.add(outcome("checkout", "us-east", start, 1_200, outage ? OutcomeStatus.FAILURE : OutcomeStatus.SUCCESS));
+                    batch.add(outcome("checkout", "eu-west", start.plusSeconds(3), minute == 3 ? 9_500 : 1_100, OutcomeStatus.SUCCESS));
+                }
+                store.append(batch).join();
+            }
+            clock.set(NOW);
+            engine.evaluate();
+            live = engine.snapshots().get("checkout-completion-rate");
+        }
+        SloSnapshot restarted;
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
+            SloService engine = new SloService(clock);
+            engine.load(definitions, store);
+            engine.evaluate();
+            restarted = engine.snapshots().get("checkout-completion-rate");
+        }
+        assertThat(live.global().sloWindow().bad()).as("the outage and the slow runs").isEqualTo(60 + 432);
+        assertThat(summary(restarted.global())).isEqualTo(summary(live.global()));
+        // ap-south never reported: the restarted engine has watched it for less than three intervals, so only the others compare.
+        for (String region : List.of("eu-west", "us-east")) {
+            assertThat(summary(scope(restarted, region)) + " no_data " + scope(restarted, region).noData())
+                    .isEqualTo(summary(scope(live, region)) + " no_data false");
+        }
+    }
+
+    private static ScopeResult scope(SloSnapshot snapshot, String region) {
+        return snapshot.regions().stream().filter(scope -> scope.scope().equals(region)).findFirst().orElseThrow();
+    }
+
+    private static String summary(ScopeResult scope) {
+        StringBuilder text = new StringBuilder(scope.scope() + " " + scope.sloWindow());
+        for (Window window : Window.BURN_WINDOWS) {
+            text.append(' ').append(window.name()).append('=').append(scope.events(window)).append('/').append(scope.burn(window));
+        }
+        return text.toString();
+    }
+}
