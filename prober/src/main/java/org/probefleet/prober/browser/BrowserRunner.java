@@ -92,11 +92,8 @@ public final class BrowserRunner implements JourneyRunner {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         try {
-            // A launch or relaunch of Chromium is the agent's cost, not the journey's: the clock starts after it.
             Browser chromium = browser();
-            startedAt = clock.instant();
-            start = System.nanoTime();
-            long deadline = start + journey.timeout().toNanos();
+            long deadline = System.nanoTime() + journey.timeout().toNanos();
             Browser.NewContextOptions options = new Browser.NewContextOptions()
                     .setExtraHTTPHeaders(Map.of(Conventions.REGION_HEADER, context.region()))
                     .setUserAgent(userAgent(chromium, context.region()));
@@ -115,6 +112,10 @@ public final class BrowserRunner implements JourneyRunner {
                 }
             });
             List<Locator> secretFields = new ArrayList<>();
+            // The journey's time starts at its first step: launching Chromium, a fresh context and the
+            // trace are the agent's cost (seconds on a loaded host), not the site's.
+            startedAt = clock.instant();
+            start = System.nanoTime();
             if (journey.javaClass().isPresent()) {
                 JavaSteps javaSteps = new JavaSteps(steps);
                 try {
