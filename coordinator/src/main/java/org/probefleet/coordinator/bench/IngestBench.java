@@ -16,11 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.probefleet.coordinator.api.CoordinatorServer;
 import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.config.CoordinatorConfig;
@@ -36,11 +38,27 @@ import org.probefleet.journeys.outcome.RunIds;
 public final class IngestBench {
 
     static final String TOKEN = "bench-agent-token-0123456789abcdef";
-    static final int BATCH = 100;
-    private static final UUID RUN_ID_MARKER = new UUID(0, 0);
-    private static final Instant STARTED_MARKER = Instant.EPOCH;
-    private static final String SUCCESS = template(OutcomeStatus.SUCCESS);
-    private static final String FAILURE = template(OutcomeStatus.FAILURE);
+    public static final int BATCH = 100;
+    private static final Template SUCCESS = Template.of(OutcomeStatus.SUCCESS);
+    private static final Template FAILURE = Template.of(OutcomeStatus.FAILURE);
+
+    /** An outcome's JSON cut around its run id and start time, so batches are filled in without rendering JSON. */
+    private record Template(String beforeRunId, String beforeStartedAt, String rest) {
+        static Template of(OutcomeStatus status) {
+            String runId = new UUID(0, 0).toString();
+            String startedAt = Instant.EPOCH.toString();
+            String json = OutcomeJson.write(new Outcome(UUID.fromString(runId), "checkout", "1", "eu-west", "bench-1", Instant.EPOCH, 812,
+                    status, 1, Optional.empty(), Optional.empty(), List.of(), Map.of())).toString();
+            int run = json.indexOf(runId);
+            int started = json.indexOf(startedAt);
+            return new Template(json.substring(0, run), json.substring(run + runId.length(), started),
+                    json.substring(started + startedAt.length()));
+        }
+
+        void appendTo(StringBuilder out, UUID runId, String startedAt) {
+            out.append(beforeRunId).append(runId).append(beforeStartedAt).append(startedAt).append(rest);
+        }
+    }
 
     /** One measured target: outcomes per second and batch latency percentiles. */
     record Result(String target, long batches, double seconds, double p50Ms, double p99Ms) {
@@ -52,11 +70,14 @@ public final class IngestBench {
     private final int senders;
     private final Duration warmup;
     private final Duration measure;
+    private final int rate;
 
-    public IngestBench(int senders, Duration warmup, Duration measure) {
+    /** @param rate the offered load, in outcomes per second, of the paced run that measures latency at a steady rate */
+    public IngestBench(int senders, Duration warmup, Duration measure, int rate) {
         this.senders = senders;
         this.warmup = warmup;
         this.measure = measure;
+        this.rate = rate;
     }
 
     public void run(PrintWriter out) throws Exception {
@@ -72,10 +93,12 @@ public final class IngestBench {
             out.printf("ingest benchmark: %d senders, batches of %d outcomes, %ds warm-up, %ds measured per target; %d cores%n",
                     senders, BATCH, warmup.toSeconds(), measure.toSeconds(), Runtime.getRuntime().availableProcessors());
             out.flush();
-            Result baseline = measure("no-op Vert.x endpoint", "http://127.0.0.1:" + noop.actualPort());
-            Result ingest = measure("coordinator (SQLite, durable)", "http://127.0.0.1:" + coordinator.port());
+            Result baseline = measure("no-op Vert.x endpoint", "http://127.0.0.1:" + noop.actualPort(), 0);
+            Result ingest = measure("coordinator (SQLite, durable)", "http://127.0.0.1:" + coordinator.port(), 0);
+            Result paced = measure(String.format(Locale.ROOT, "coordinator at %,d/s offered", rate), "http://127.0.0.1:" + coordinator.port(),
+                    rate);
             out.printf("%-32s %14s %12s %10s %10s%n", "target", "outcomes/s", "batches/s", "p50 ms", "p99 ms");
-            for (Result result : List.of(baseline, ingest)) {
+            for (Result result : List.of(baseline, ingest, paced)) {
                 out.printf("%-32s %14.0f %12.0f %10.1f %10.1f%n", result.target(), result.outcomesPerSecond(),
                         result.batches() / result.seconds(), result.p50Ms(), result.p99Ms());
             }
@@ -95,7 +118,14 @@ public final class IngestBench {
         return router;
     }
 
-    private Result measure(String target, String base) throws InterruptedException {
+    /**
+     * Sends batches from every sender for the warm-up and the measured time. With {@code rate} 0
+     * each sender posts its next batch as soon as the last is answered (the most the target takes);
+     * otherwise the senders together offer {@code rate} outcomes a second on a fixed schedule, and a
+     * batch's latency counts from when it was due, so a target falling behind shows in it.
+     */
+    private Result measure(String target, String base, int rate) throws InterruptedException {
+        long interval = rate == 0 ? 0 : (long) (1e9 * senders * BATCH / rate);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(base + "/api/v1/outcomes");
         AtomicBoolean recording = new AtomicBoolean(false);
@@ -105,10 +135,16 @@ public final class IngestBench {
         for (int i = 0; i < senders; i++) {
             List<Long> mine = new ArrayList<>();
             latencies.add(mine);
+            long offset = interval * i / senders;
             Thread thread = new Thread(() -> {
+                long due = System.nanoTime() + offset;
                 while (running.get()) {
                     String body = batch();
-                    long start = System.nanoTime();
+                    if (interval > 0) {
+                        LockSupport.parkNanos(due - System.nanoTime());
+                    }
+                    long start = interval > 0 ? due : System.nanoTime();
+                    due += interval;
                     try {
                         HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TOKEN)
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
@@ -155,17 +191,13 @@ public final class IngestBench {
      */
     private static String batch() {
         Instant started = Instant.now().minusSeconds(1);
+        String startedText = started.toString();
         StringBuilder body = new StringBuilder(BATCH * 300).append('[');
         for (int i = 0; i < BATCH; i++) {
-            String template = i % 50 == 0 ? FAILURE : SUCCESS;
-            body.append(i == 0 ? "" : ",").append(template.replace(STARTED_MARKER.toString(), started.toString())
-                    .replace(RUN_ID_MARKER.toString(), RunIds.next(started).toString()));
+            body.append(i == 0 ? "" : ",");
+            (i % 50 == 0 ? FAILURE : SUCCESS).appendTo(body, RunIds.next(started), startedText);
         }
         return body.append(']').toString();
     }
 
-    private static String template(OutcomeStatus status) {
-        return OutcomeJson.write(new Outcome(RUN_ID_MARKER, "checkout", "1", "eu-west", "bench-1", STARTED_MARKER, 812, status, 1,
-                Optional.empty(), Optional.empty(), List.of(), Map.of())).toString();
-    }
 }

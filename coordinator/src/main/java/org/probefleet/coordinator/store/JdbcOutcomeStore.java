@@ -49,7 +49,8 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     private sealed interface Task permits Pending, Recount {
     }
 
-    private record Pending(List<Outcome> batch, CompletableFuture<BatchResult> result) implements Task {
+    /** A batch and its canonical JSON, rendered by the caller so the one writer thread does only database work. */
+    private record Pending(List<Outcome> batch, List<String> bodies, CompletableFuture<BatchResult> result) implements Task {
     }
 
     private record Recount(Counting counting, Instant since, CompletableFuture<Void> done) implements Task {
@@ -140,7 +141,8 @@ public final class JdbcOutcomeStore implements OutcomeStore {
         } else if (batch.isEmpty()) {
             result.complete(new BatchResult(0, 0, List.of()));
         } else {
-            queue.add(new Pending(List.copyOf(batch), result));
+            queue.add(new Pending(List.copyOf(batch), batch.stream().map(outcome -> OutcomeJson.write(outcome).toString()).toList(),
+                    result));
         }
         return result;
     }
@@ -195,7 +197,7 @@ public final class JdbcOutcomeStore implements OutcomeStore {
             for (Pending pending : group) {
                 Savepoint savepoint = writer.setSavepoint();
                 try {
-                    results.add(write(pending.batch()));
+                    results.add(write(pending));
                     writer.releaseSavepoint(savepoint);
                 } catch (ConflictException e) {
                     writer.rollback(savepoint);
@@ -227,13 +229,15 @@ public final class JdbcOutcomeStore implements OutcomeStore {
      * Inserts a batch; a run id already stored is compared with what arrived: equal is a duplicate,
      * different a conflict. The common case (all new) costs one batched insert and no lookups.
      */
-    private BatchResult write(List<Outcome> batch) throws SQLException {
+    private BatchResult write(Pending pending) throws SQLException {
+        List<Outcome> batch = pending.batch();
         List<Outcome> stored = new ArrayList<>();
         int duplicates = 0;
         Map<UUID, String> bodies = new HashMap<>();
         List<Outcome> fresh = new ArrayList<>();
-        for (Outcome outcome : batch) {
-            String body = OutcomeJson.write(outcome).toString();
+        for (int i = 0; i < batch.size(); i++) {
+            Outcome outcome = batch.get(i);
+            String body = pending.bodies().get(i);
             String earlier = bodies.putIfAbsent(outcome.runId(), body);
             if (earlier == null) {
                 fresh.add(outcome);
