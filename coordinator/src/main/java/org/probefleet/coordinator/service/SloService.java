@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ public final class SloService {
     private final Set<String> fleetRegions = ConcurrentHashMap.newKeySet();
     private volatile Instant watchingSince;
     private volatile Map<String, Tracked> tracked = Map.of();
+    /** How outcomes count now: the feed of the tracked SLOs. */
+    private volatile Feed live = new Feed(Map.of());
     private volatile Map<String, SloSnapshot> latest = Map.of();
 
     public SloService(Clock clock) {
@@ -76,28 +79,37 @@ public final class SloService {
 
     /** Counts one stored outcome toward every SLO over its journey. */
     public void record(Outcome outcome) {
-        forEachCounting(tracked, outcome, (one, classification) -> series(one, outcome.region()).add(outcome.startedAt(), classification));
-    }
-
-    private static void forEachCounting(Map<String, Tracked> slos, Outcome outcome, BiConsumer<Tracked, Classification> action) {
-        for (Tracked one : slos.values()) {
-            if (one.journey().id().equals(outcome.journey()) && one.journey().runsIn(outcome.region())) {
-                action.accept(one, Classification.of(outcome.status(), outcome.durationMs(), one.slo().indicator().latencyThreshold(),
-                        one.journey().mode()));
-            }
-        }
+        live.record(outcome);
     }
 
     private static RollingSeries series(Tracked one, String region) {
         return one.series().computeIfAbsent(region, key -> new RollingSeries(one.slo().window()));
     }
 
-    /** How the store counts for a set of tracked SLOs, which become the live ones once the store has caught up. */
+    /**
+     * How the store counts for a set of tracked SLOs, which become the live ones once the store has
+     * caught up. SLOs are looked up by journey: an outcome costs the SLOs over its journey, not all.
+     */
     private final class Feed implements Counting {
         private final Map<String, Tracked> slos;
+        private final Map<String, List<Tracked>> byJourney = new HashMap<>();
 
         Feed(Map<String, Tracked> slos) {
             this.slos = slos;
+            slos.values().forEach(one -> byJourney.computeIfAbsent(one.journey().id(), journey -> new ArrayList<>()).add(one));
+        }
+
+        void record(Outcome outcome) {
+            forEachCounting(outcome, (one, classification) -> series(one, outcome.region()).add(outcome.startedAt(), classification));
+        }
+
+        private void forEachCounting(Outcome outcome, BiConsumer<Tracked, Classification> action) {
+            for (Tracked one : byJourney.getOrDefault(outcome.journey(), List.of())) {
+                if (one.journey().runsIn(outcome.region())) {
+                    action.accept(one, Classification.of(outcome.status(), outcome.durationMs(), one.slo().indicator().latencyThreshold(),
+                            one.journey().mode()));
+                }
+            }
         }
 
         @Override
@@ -112,7 +124,7 @@ public final class SloService {
         @Override
         public List<Counted> countsOf(Outcome outcome) {
             List<Counted> counted = new ArrayList<>(1);
-            forEachCounting(slos, outcome, (one, classification) -> counted.add(new Counted(one.slo().name(), classification)));
+            forEachCounting(outcome, (one, classification) -> counted.add(new Counted(one.slo().name(), classification)));
             return counted;
         }
 
@@ -127,11 +139,12 @@ public final class SloService {
         @Override
         public void caughtUp() {
             tracked = slos;
+            live = this;
         }
 
         @Override
         public void stored(List<Outcome> outcomes) {
-            outcomes.forEach(SloService.this::record);
+            outcomes.forEach(this::record);
         }
     }
 
