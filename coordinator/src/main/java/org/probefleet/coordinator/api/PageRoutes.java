@@ -1,20 +1,23 @@
 package org.probefleet.coordinator.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.probefleet.coordinator.service.GateOverrides;
+import org.probefleet.coordinator.service.JourneyStatus;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.coordinator.web.JourneysPage;
@@ -22,10 +25,15 @@ import org.probefleet.coordinator.web.OverviewPage;
 import org.probefleet.coordinator.web.SloPage;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.journeys.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The dashboard's pages: the overview at {@code /}, one SLO at {@code /slos/{name}} and the journeys, rendered on a worker thread. */
+/**
+ * The dashboard's pages, rendered on a worker thread: the overview at {@code /}, one SLO at
+ * {@code /slos/{name}} and the journeys at {@code /journeys}, whose data is also JSON at
+ * {@code /api/v1/journeys/status}.
+ */
 final class PageRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageRoutes.class);
@@ -55,6 +63,18 @@ final class PageRoutes {
                 render(ctx, this::journeys);
             }
         });
+        router.get("/api/v1/journeys/status").handler(ctx -> {
+            if (access.read(ctx)) {
+                vertx.executeBlocking(this::journeyStatus).onComplete(done -> {
+                    if (done.failed()) {
+                        LOG.error("cannot read the journeys' status", done.cause());
+                        Http.error(ctx, 503, "the store is unavailable");
+                    } else {
+                        Http.json(ctx, 200, done.result());
+                    }
+                });
+            }
+        });
         router.get("/slos/:name").handler(ctx -> {
             if (!access.read(ctx)) {
                 return;
@@ -77,29 +97,31 @@ final class PageRoutes {
 
     private String journeys() {
         Instant now = services.clock().instant();
-        List<JourneysPage.Row> rows = new ArrayList<>();
-        for (Journey journey : services.definitions().get().loaded().definitions().journeys()) {
-            Map<String, Optional<Outcome>> lastRuns = new TreeMap<>();
-            TreeSet<String> regions = new TreeSet<>(journey.regions());
-            services.agents().all().forEach(beat -> {
-                if (journey.runsIn(beat.region())) {
-                    regions.add(beat.region());
-                }
-            });
-            services.config().agents().forEach(agent -> {
-                if (journey.runsIn(agent.region())) {
-                    regions.add(agent.region());
-                }
-            });
-            for (String region : regions) {
-                lastRuns.put(region, services.store().list(new OutcomeStore.Query(Optional.of(journey.id()), Optional.of(region),
-                        Optional.empty(), Optional.empty(), Optional.empty(), 1)).stream().findFirst());
-            }
-            List<Outcome> successes = services.store().list(new OutcomeStore.Query(Optional.of(journey.id()), Optional.empty(),
-                    Optional.of("success"), Optional.of(now.minus(Duration.ofDays(1))), Optional.empty(), FAILURES_COUNTED));
-            rows.add(new JourneysPage.Row(journey, lastRuns, successes.size(), successes.stream().filter(o -> o.attempts() > 1).count()));
+        return JourneysPage.render(journeyRows(now), now, services.config().evaluationInterval());
+    }
+
+    /** The journeys page's rows as JSON: schedule, last run per region, the day's flakiness. */
+    private ObjectNode journeyStatus() {
+        ObjectNode body = OutcomeJson.MAPPER.createObjectNode();
+        ArrayNode journeys = body.putArray("journeys");
+        for (JourneyStatus.Row row : journeyRows(services.clock().instant())) {
+            Journey journey = row.journey();
+            ObjectNode one = journeys.addObject().put("journey", journey.id()).put("kind", journey.kind().name().toLowerCase(Locale.ROOT))
+                    .put("mode", journey.mode().name().toLowerCase(Locale.ROOT)).put("schedule", journey.schedule().describe());
+            ObjectNode regions = one.putObject("last_run");
+            row.lastRuns().forEach((region, outcome) -> regions.set(region, outcome.<JsonNode>map(o -> OutcomeJson.MAPPER.createObjectNode()
+                    .put("runId", o.runId().toString()).put("status", o.status().wireName()).put("startedAt", o.startedAt().toString())
+                    .put("durationMs", o.durationMs())).orElse(NullNode.getInstance())));
+            one.put("successes_24h", row.successes()).put("retried_successes_24h", row.retriedSuccesses());
         }
-        return JourneysPage.render(rows, now, services.config().evaluationInterval());
+        return body;
+    }
+
+    private List<JourneyStatus.Row> journeyRows(Instant now) {
+        TreeSet<String> fleetRegions = new TreeSet<>();
+        services.agents().all().forEach(beat -> fleetRegions.add(beat.region()));
+        services.config().agents().forEach(agent -> fleetRegions.add(agent.region()));
+        return JourneyStatus.read(services.definitions().get().loaded().definitions().journeys(), fleetRegions, services.store(), now);
     }
 
     private String slo(SloSnapshot snapshot) {

@@ -4,26 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
+import org.probefleet.coordinator.service.JourneyStatus;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.journeys.outcome.Outcome;
 import org.probefleet.journeys.outcome.OutcomeStatus;
 
 /** Every journey: its kind and schedule, the last run in each region, and how flaky it was over the last day. */
 public final class JourneysPage {
 
-    /** One journey's row: the latest outcome per region, and the day's successes and those that needed a retry. */
-    public record Row(Journey journey, Map<String, Optional<Outcome>> lastRuns, long successes, long retriedSuccesses) {
-    }
-
     private JourneysPage() {
     }
 
-    public static String render(List<Row> rows, Instant now, Duration refresh) {
+    public static String render(List<JourneyStatus.Row> rows, Instant now, Duration refresh) {
         StringBuilder body = new StringBuilder("<table>\n<thead><tr><th>Journey</th><th>Kind</th><th>Schedule</th><th>Last run per region</th>"
                 + "<th>Flaky (last 24 h)</th></tr></thead>\n<tbody>\n");
-        for (Row row : rows) {
+        for (JourneyStatus.Row row : rows) {
             Journey journey = row.journey();
             StringBuilder last = new StringBuilder();
             row.lastRuns().forEach((region, outcome) -> {

@@ -226,6 +226,17 @@ public class IngestApiTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<strong>checkout</strong>", "every 1m", "eu-west success 20 s ago, 1500 ms", "us-east never",
                 "11.1% (1 of 9 passed on a retry)", "<strong>catalog-api</strong>");
+
+        JsonNode checkout = null;
+        for (JsonNode journey : coordinator.json(coordinator.send("GET", "/api/v1/journeys/status", null, null)).get("journeys")) {
+            checkout = journey.get("journey").asText().equals("checkout") ? journey : checkout;
+        }
+        assertThat(checkout).isNotNull();
+        assertThat(checkout.get("kind").asText() + " " + checkout.get("mode").asText() + " " + checkout.get("schedule").asText())
+                .isEqualTo("browser live every 1m (spread 20s)");
+        assertThat(checkout.get("last_run").get("eu-west").get("startedAt").asText()).isEqualTo(NOW.minusSeconds(20).toString());
+        assertThat(checkout.get("last_run").get("us-east").isNull()).isTrue();
+        assertThat(checkout.get("successes_24h").asLong() + "/" + checkout.get("retried_successes_24h").asLong()).isEqualTo("9/1");
     }
 
     @Test
