@@ -143,8 +143,13 @@ public final class SloService {
         }
 
         @Override
-        public void stored(List<Outcome> outcomes) {
-            outcomes.forEach(this::record);
+        public void stored(Outcome outcome, List<Counted> counted) {
+            for (Counted way : counted) {
+                Tracked one = slos.get(way.slo());
+                if (one != null) {
+                    series(one, outcome.region()).add(outcome.startedAt(), way.classification());
+                }
+            }
         }
     }
 

@@ -35,6 +35,6 @@ public interface Counting {
     /** Every stored minute was handed over; committed batches follow. */
     void caughtUp();
 
-    /** The new outcomes of a batch that just committed. */
-    void stored(List<Outcome> outcomes);
+    /** A new outcome that just committed, and how it counted ({@link #countsOf} when it was written). */
+    void stored(Outcome outcome, List<Counted> counted);
 }

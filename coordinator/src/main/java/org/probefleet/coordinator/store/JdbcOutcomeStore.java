@@ -56,6 +56,10 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     private record Recount(Counting counting, Instant since, CompletableFuture<Void> done) implements Task {
     }
 
+    /** A batch written (not yet committed), with how each of its new outcomes counted, in the order of {@code result.stored()}. */
+    private record Written(BatchResult result, List<List<Counting.Counted>> counts) {
+    }
+
     /** One row of {@code minute_counts}. */
     private record MinuteKey(String slo, String region, long minute) {
     }
@@ -216,9 +220,9 @@ public final class JdbcOutcomeStore implements OutcomeStore {
             return;
         }
         for (int i = 0; i < group.size(); i++) {
-            if (results.get(i) instanceof BatchResult batchResult) {
-                feed(batchResult.stored());
-                group.get(i).result().complete(batchResult);
+            if (results.get(i) instanceof Written written) {
+                feed(written);
+                group.get(i).result().complete(written.result());
             } else {
                 group.get(i).result().completeExceptionally((Throwable) results.get(i));
             }
@@ -229,7 +233,7 @@ public final class JdbcOutcomeStore implements OutcomeStore {
      * Inserts a batch; a run id already stored is compared with what arrived: equal is a duplicate,
      * different a conflict. The common case (all new) costs one batched insert and no lookups.
      */
-    private BatchResult write(Pending pending) throws SQLException {
+    private Written write(Pending pending) throws SQLException {
         List<Outcome> batch = pending.batch();
         List<Outcome> stored = new ArrayList<>();
         int duplicates = 0;
@@ -281,23 +285,29 @@ public final class JdbcOutcomeStore implements OutcomeStore {
                 duplicates++;
             }
         }
+        List<List<Counting.Counted>> counted = new ArrayList<>(stored.size());
         if (counting != null && !stored.isEmpty()) {
             Map<MinuteKey, long[]> counts = new HashMap<>();
             for (Outcome outcome : stored) {
-                counting.countsOf(outcome).forEach(counted -> tally(counts, outcome, counted));
+                List<Counting.Counted> ways = counting.countsOf(outcome);
+                ways.forEach(way -> tally(counts, outcome, way));
+                counted.add(ways);
             }
             writeCounts(counts);
         }
-        return new BatchResult(stored.size(), duplicates, stored);
+        return new Written(new BatchResult(stored.size(), duplicates, stored), counted);
     }
 
-    /** Hands committed outcomes to the engine before their sender hears they are stored. */
-    private void feed(List<Outcome> stored) {
-        if (counting == null || stored.isEmpty()) {
+    /** Hands committed outcomes to the engine, counted as they were for the minute counts, before their sender hears they are stored. */
+    private void feed(Written written) {
+        List<Outcome> stored = written.result().stored();
+        if (counting == null) {
             return;
         }
         try {
-            counting.stored(stored);
+            for (int i = 0; i < stored.size(); i++) {
+                counting.stored(stored.get(i), written.counts().get(i));
+            }
         } catch (RuntimeException e) {
             LOG.error("the SLO engine failed to count {} stored outcomes", stored.size(), e);
         }

@@ -67,8 +67,9 @@ abstract class OutcomeStoreContract {
         }
 
         @Override
-        public void stored(List<Outcome> outcomes) {
-            stored.addAll(outcomes);
+        public void stored(Outcome outcome, List<Counted> counted) {
+            assertThat(counted).as("counted as when it was written").isEqualTo(countsOf(outcome));
+            stored.add(outcome);
         }
     }
 
