@@ -28,7 +28,7 @@ import org.probefleet.coordinator.slo.EngineEvent;
 import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.store.OutcomeStore;
-import org.probefleet.journeys.retry.Backoff;
+import org.probefleet.wire.client.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.AlertTracker;
 import org.probefleet.coordinator.slo.EngineMemory;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 
 /**
  * Alerting's memory across restarts: the engine's (each SLO's tracker: what fires, policy

@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import org.probefleet.journeys.retry.Backoff;
+import org.probefleet.wire.client.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 
 /** The bodies each receiver expects: Alertmanager API v2, PagerDuty Events API v2, Slack-compatible and generic JSON webhooks. */
 public final class Payloads {

@@ -8,7 +8,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 
 /** Screenshots and Playwright traces uploaded by agents for failures, kept under the data folder. */
 final class ArtifactRoutes {

@@ -35,7 +35,7 @@ import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.coordinator.web.OverviewPage;
 import org.probefleet.coordinator.web.SloPage;
 import org.probefleet.journeys.model.Slo;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

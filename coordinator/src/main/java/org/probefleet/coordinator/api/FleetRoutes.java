@@ -19,7 +19,7 @@ import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.service.DefinitionSet;
 import org.probefleet.journeys.load.SourceFile;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

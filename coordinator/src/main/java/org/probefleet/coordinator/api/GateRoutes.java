@@ -20,7 +20,7 @@ import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.PolicyState;
 import org.probefleet.journeys.model.Ratios;
 import org.probefleet.journeys.model.Releases;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 
 /**
  * The release gate: the policy's {@code releases:} for the current state, unless an admin set

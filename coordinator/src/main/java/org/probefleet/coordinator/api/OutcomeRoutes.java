@@ -17,9 +17,9 @@ import java.util.UUID;
 import org.probefleet.coordinator.ingest.BatchValidator;
 import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.store.OutcomeStore;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeJson;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

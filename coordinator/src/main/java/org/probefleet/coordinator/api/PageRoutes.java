@@ -24,8 +24,8 @@ import org.probefleet.coordinator.web.JourneysPage;
 import org.probefleet.coordinator.web.OverviewPage;
 import org.probefleet.coordinator.web.SloPage;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

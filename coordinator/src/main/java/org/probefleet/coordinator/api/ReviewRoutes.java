@@ -10,7 +10,7 @@ import org.probefleet.coordinator.report.QuarterlyReview;
 import org.probefleet.coordinator.report.ReviewWriter;
 import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Slo;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

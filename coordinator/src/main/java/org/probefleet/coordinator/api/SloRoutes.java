@@ -8,7 +8,7 @@ import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.view.EngineJson;
 import org.probefleet.journeys.model.Durations;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 
 /** The engine's latest results: every SLO, and one SLO with its regions. */
 final class SloRoutes {

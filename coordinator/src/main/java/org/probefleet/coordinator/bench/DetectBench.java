@@ -22,8 +22,8 @@ import org.probefleet.coordinator.store.JdbcOutcomeStore;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.journeys.load.SourceFile;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 /**
  * {@code fleet bench detect}: how long from the onset of an outage to the page, for a journey

@@ -26,10 +26,10 @@ import java.util.concurrent.locks.LockSupport;
 import org.probefleet.coordinator.api.CoordinatorServer;
 import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.config.CoordinatorConfig;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeJson;
-import org.probefleet.journeys.outcome.OutcomeStatus;
-import org.probefleet.journeys.outcome.RunIds;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.RunIds;
 
 /**
  * {@code fleet bench ingest}: durable ingest over loopback in batches of 100, side by side with a

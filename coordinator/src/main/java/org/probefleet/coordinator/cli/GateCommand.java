@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -16,7 +16,7 @@ import org.probefleet.coordinator.report.QuarterlyReview;
 import org.probefleet.coordinator.report.ReviewWriter;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

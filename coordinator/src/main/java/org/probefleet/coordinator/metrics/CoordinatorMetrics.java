@@ -13,8 +13,8 @@ import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.slo.Window;
-import org.probefleet.journeys.Conventions;
-import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.wire.Conventions;
+import org.probefleet.wire.outcome.Outcome;
 
 /** The coordinator's Prometheus metrics: ingest counters and the engine's latest results as gauges. */
 public final class CoordinatorMetrics {

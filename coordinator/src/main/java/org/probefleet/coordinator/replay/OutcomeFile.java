@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeJson;
 
 /** A JSON-lines file of outcomes, one per line; every bad line is reported as {@code file:line: problem}. */
 public record OutcomeFile(List<Outcome> outcomes, List<String> problems) {

@@ -26,7 +26,7 @@ import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Policy;
 import org.probefleet.journeys.model.Slo;
-import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.wire.outcome.Outcome;
 
 /**
  * Backtesting: the coordinator's SLO engine over recorded outcomes on their own timestamps,

@@ -27,7 +27,7 @@ import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Policy;
 import org.probefleet.journeys.model.Slo;
-import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.wire.outcome.Outcome;
 
 /**
  * The quarterly SLO review, pure: outcomes stream in once; out come, per SLO, compliance per

@@ -13,7 +13,7 @@ import java.util.List;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.journeys.load.SourceFile;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 
 /**
  * The definition files the coordinator runs with, their loaded form and a version tag. Agents

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.probefleet.coordinator.store.OutcomeStore;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.wire.outcome.Outcome;
 
 /** Each journey's last run per region and its flakiness over the last day, read from the store: the journeys page and its API. */
 public final class JourneyStatus {

@@ -28,7 +28,7 @@ import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Policy;
 import org.probefleet.journeys.model.Slo;
-import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.wire.outcome.Outcome;
 
 /**
  * The coordinator's live SLO engine: rolling series per SLO and region fed by ingest, rebuilt

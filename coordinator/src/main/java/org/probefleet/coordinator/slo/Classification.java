@@ -3,7 +3,7 @@ package org.probefleet.coordinator.slo;
 import java.time.Duration;
 import java.util.Optional;
 import org.probefleet.journeys.model.Mode;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 /** What one outcome means for an SLO. */
 public enum Classification {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.probefleet.coordinator.slo.Classification;
-import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.wire.outcome.Outcome;
 
 /**
  * How stored outcomes count for the SLO engine. The store keeps per (SLO, region, minute) counts

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.probefleet.coordinator.slo.EngineEvent;
 import org.probefleet.coordinator.slo.ScopeResult;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 
 /** The JSON shapes of engine results and events, shared by replay and the API. */
 public final class EngineJson {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.probefleet.coordinator.service.JourneyStatus;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 /** Every journey: its kind and schedule, the last run in each region, and how flaky it was over the last day. */
 public final class JourneysPage {

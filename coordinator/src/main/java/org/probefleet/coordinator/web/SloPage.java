@@ -24,7 +24,7 @@ import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.PolicyState;
 import org.probefleet.journeys.model.Ratios;
 import org.probefleet.journeys.model.Slo;
-import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.wire.outcome.Outcome;
 
 /**
  * One SLO in depth, where alerts link to: its state and budget, the budget burn-down over the

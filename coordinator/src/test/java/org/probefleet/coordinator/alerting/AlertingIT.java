@@ -24,8 +24,8 @@ import org.probefleet.coordinator.api.IngestApiTest;
 import org.probefleet.coordinator.api.TestClock;
 import org.probefleet.coordinator.api.TestCoordinator;
 import org.probefleet.coordinator.config.AlertingConfig;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 /**
  * Outcomes posted through the ingest API page on-call through a real Alertmanager, PagerDuty's

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 
 /**
  * A stand-in for PagerDuty or a chat webhook on loopback: checks every body with {@code shape},

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probefleet.coordinator.cli.CoordinatorCli;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeJson;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 /** A coordinator process killed with -9 while batches stream in keeps every outcome it acknowledged. */
 class CrashIT {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probefleet.coordinator.fleet.Assignments;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 
 class FleetApiTest {
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeJson;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 public class IngestApiTest {
 

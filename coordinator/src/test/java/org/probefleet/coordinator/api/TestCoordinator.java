@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.config.CoordinatorConfig;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 
 /** A coordinator on a free loopback port over a temporary SQLite store, with HTTP helpers. */
 public final class TestCoordinator implements AutoCloseable {

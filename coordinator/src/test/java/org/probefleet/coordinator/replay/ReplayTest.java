@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.probefleet.coordinator.cli.CoordinatorCli;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.model.Definitions;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeJson;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeStatus;
 import picocli.CommandLine;
 
 /**

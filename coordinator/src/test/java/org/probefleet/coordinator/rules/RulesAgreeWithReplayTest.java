@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.probefleet.coordinator.replay.Replay;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.model.Durations;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 /**
  * The promtool unit test of the generated rules ({@code deploy/prometheus/probefleet-rules.test.yml})

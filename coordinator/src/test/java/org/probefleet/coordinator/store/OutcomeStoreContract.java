@@ -19,9 +19,9 @@ import org.probefleet.coordinator.slo.Window;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Mode;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeStatus;
-import org.probefleet.journeys.outcome.RunIds;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.RunIds;
 
 /** What every store must do, whatever the database: run against SQLite and PostgreSQL. */
 abstract class OutcomeStoreContract {

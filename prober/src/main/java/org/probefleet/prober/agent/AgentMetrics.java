@@ -9,9 +9,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.probefleet.journeys.Conventions;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.StepResult;
+import org.probefleet.wire.Conventions;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.StepResult;
 
 /** The agent's Prometheus metrics (names from {@link Conventions}). */
 public final class AgentMetrics {

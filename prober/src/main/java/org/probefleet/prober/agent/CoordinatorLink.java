@@ -16,7 +16,7 @@ import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.journeys.load.SourceFile;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 
 /** Heartbeats to the coordinator and polls this agent's assignments (with ETag). */
 public final class CoordinatorLink {

@@ -22,7 +22,7 @@ import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Kind;
-import org.probefleet.journeys.retry.Backoff;
+import org.probefleet.wire.client.Backoff;
 import org.probefleet.prober.browser.BrowserRunner;
 import org.probefleet.prober.browser.BrowserSettings;
 import org.probefleet.prober.report.Outbox;

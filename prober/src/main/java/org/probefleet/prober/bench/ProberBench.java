@@ -27,7 +27,7 @@ import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.journeys.load.SourceFile;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.OutcomeStatus;
 import org.probefleet.prober.agent.AgentMetrics;
 import org.probefleet.prober.agent.RunExecutor;
 import org.probefleet.prober.browser.BrowserRunner;

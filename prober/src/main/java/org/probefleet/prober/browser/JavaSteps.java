@@ -2,8 +2,8 @@ package org.probefleet.prober.browser;
 
 import java.util.List;
 import org.probefleet.journeys.Steps;
-import org.probefleet.journeys.outcome.OutcomeStatus;
-import org.probefleet.journeys.outcome.StepResult;
+import org.probefleet.wire.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.StepResult;
 import org.probefleet.prober.run.Failures;
 
 /** Times and records the steps of a Java journey; remembers the step that was running when one failed. */

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.probefleet.journeys.model.Names;
-import org.probefleet.journeys.retry.Backoff;
+import org.probefleet.wire.client.Backoff;
 import org.probefleet.prober.agent.ProberAgent;
 import org.probefleet.prober.browser.BrowserSettings;
 import picocli.CommandLine.Command;

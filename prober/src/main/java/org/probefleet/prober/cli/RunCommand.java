@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.journeys.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeJson;
 import org.probefleet.prober.run.Attempts;
 import org.probefleet.prober.run.RunContext;
 import org.probefleet.prober.run.Runners;

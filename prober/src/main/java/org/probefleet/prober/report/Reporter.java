@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.probefleet.journeys.outcome.OutcomeJson;
-import org.probefleet.journeys.retry.Backoff;
+import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.wire.client.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

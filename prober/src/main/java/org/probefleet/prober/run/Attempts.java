@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeStatus;
-import org.probefleet.journeys.outcome.RunIds;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.RunIds;
 
 /**
  * Runs a journey with its retries and turns the attempts into one outcome: a pass on a retry is

@@ -2,7 +2,7 @@ package org.probefleet.prober.run;
 
 import java.util.List;
 import java.util.Locale;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 /** Decides whether an exception is the target's failure or the agent's own, and says it in one line. */
 public final class Failures {

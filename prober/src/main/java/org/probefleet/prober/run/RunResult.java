@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.probefleet.journeys.outcome.OutcomeStatus;
-import org.probefleet.journeys.outcome.StepResult;
+import org.probefleet.wire.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.StepResult;
 
 /**
  * One attempt at a journey: how it ended, each step's timing, and for a failure the failing

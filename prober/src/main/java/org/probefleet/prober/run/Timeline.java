@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.journeys.outcome.OutcomeStatus;
-import org.probefleet.journeys.outcome.StepResult;
+import org.probefleet.wire.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.StepResult;
 
 /** Prints a run as a step timeline: what an author reads while writing a journey. */
 public final class Timeline {

@@ -2,7 +2,7 @@ package org.probefleet.prober.schedule;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 /**
  * Decides which runs keep their artifacts: the first failure of an incident and the first

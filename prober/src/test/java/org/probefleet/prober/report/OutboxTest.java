@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.wire.outcome.Outcome;
 
 class OutboxTest {
 

@@ -1,7 +1,7 @@
 package org.probefleet.prober.report;
 
 import java.nio.file.Path;
-import org.probefleet.journeys.outcome.Outcome;
+import org.probefleet.wire.outcome.Outcome;
 
 /** A process that records outcomes as fast as it can and prints each runId once it is recorded; killed by a test. */
 public final class OutboxWriter {

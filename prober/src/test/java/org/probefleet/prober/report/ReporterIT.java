@@ -16,8 +16,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.retry.Backoff;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.client.Backoff;
 
 class ReporterIT {
 

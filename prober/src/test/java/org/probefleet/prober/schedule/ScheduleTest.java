@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.SourceFile;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 class ScheduleTest {
 

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.probefleet.coordinator.api.CoordinatorServer;
 import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.config.CoordinatorConfig;
-import org.probefleet.journeys.outcome.Outcome;
-import org.probefleet.journeys.outcome.OutcomeJson;
-import org.probefleet.journeys.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeStatus;
 import org.probefleet.prober.browser.BrowserSettings;
 
 /** The dashboard in real headless Chromium: an SLO whose budget an all-region outage exhausted shows as EXHAUSTED. */

@@ -1,4 +1,4 @@
-package org.probefleet.journeys.outcome;
+package org.probefleet.wire.outcome;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.probefleet.journeys;
+package org.probefleet.wire;
 
 /**
  * Every name Probefleet publishes, in one place: HTTP headers, metric names and labels. Other

@@ -1,4 +1,4 @@
-package org.probefleet.journeys.outcome;
+package org.probefleet.wire.outcome;
 
 import java.time.Instant;
 import java.util.UUID;

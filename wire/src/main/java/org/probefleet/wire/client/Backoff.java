@@ -1,4 +1,4 @@
-package org.probefleet.journeys.retry;
+package org.probefleet.wire.client;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;

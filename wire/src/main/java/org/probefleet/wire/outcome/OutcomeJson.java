@@ -1,4 +1,4 @@
-package org.probefleet.journeys.outcome;
+package org.probefleet.wire.outcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.probefleet.journeys.outcome;
+package org.probefleet.wire.outcome;
 
 /** One step of a run: its name, how long it took and how it ended. */
 public record StepResult(String name, long durationMs, OutcomeStatus status) {

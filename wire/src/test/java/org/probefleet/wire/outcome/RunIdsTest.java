@@ -1,4 +1,4 @@
-package org.probefleet.journeys.outcome;
+package org.probefleet.wire.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.probefleet.journeys.retry;
+package org.probefleet.wire.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
