@@ -10,6 +10,8 @@ public final class Conventions {
     public static final String REGION_HEADER = "X-Probefleet-Region";
     /** The product token of the User-Agent journeys send. */
     public static final String USER_AGENT_PRODUCT = "Probefleet";
+    /** The release every agent and coordinator of this build reports (User-Agent, heartbeats, --version). */
+    public static final String VERSION = "0.1.0";
 
     // Agent metrics (Micrometer names; Prometheus adds _total and _seconds).
     public static final String JOURNEY_RUNS = "probefleet.journey.runs";
@@ -17,6 +19,13 @@ public final class Conventions {
     public static final String STEP_DURATION = "probefleet.step.duration";
     public static final String OUTBOX_PENDING = "probefleet.outbox.pending";
     public static final String SCHEDULE_LAG = "probefleet.schedule.lag";
+    public static final String SCHEDULE_MISSED = "probefleet.schedule.missed";
+
+    /**
+     * The journey duration histogram's buckets, in seconds: the agents export exactly these, and
+     * the generated rules may only query these as latency thresholds.
+     */
+    public static final double[] DURATION_BUCKETS_SECONDS = {0.25, 0.5, 1, 2, 3, 5, 8, 10, 15, 20, 30, 60};
 
     // Coordinator metrics.
     public static final String OUTCOMES_INGESTED = "probefleet.outcomes.ingested";

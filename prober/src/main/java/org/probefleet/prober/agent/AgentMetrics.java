@@ -16,15 +16,12 @@ import org.probefleet.wire.outcome.StepResult;
 /** The agent's Prometheus metrics (names from {@link Conventions}). */
 public final class AgentMetrics {
 
-    /** Histogram buckets for journey durations, in seconds; they include the usual latency thresholds. */
-    static final double[] DURATION_BUCKETS = {0.25, 0.5, 1, 2, 3, 5, 8, 10, 15, 20, 30, 60};
-
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicLong worstLagMillis = new AtomicLong();
 
     public AgentMetrics(Supplier<Number> outboxPending, Supplier<Number> missedRuns) {
         Gauge.builder(Conventions.OUTBOX_PENDING, outboxPending).description("Outcomes recorded but not yet delivered").register(registry);
-        Gauge.builder("probefleet.schedule.missed", missedRuns).description("Runs skipped because the last one still ran or no runner was free")
+        Gauge.builder(Conventions.SCHEDULE_MISSED, missedRuns).description("Runs skipped because the last one still ran or no runner was free")
                 .register(registry);
     }
 
@@ -33,7 +30,7 @@ public final class AgentMetrics {
                 .tags(Conventions.JOURNEY, outcome.journey(), Conventions.REGION, outcome.region(), Conventions.STATUS, outcome.status().wireName())
                 .register(registry).increment();
         DistributionSummary.builder(Conventions.JOURNEY_DURATION).baseUnit("seconds").description("Journey run duration")
-                .serviceLevelObjectives(DURATION_BUCKETS)
+                .serviceLevelObjectives(Conventions.DURATION_BUCKETS_SECONDS)
                 .tags(Conventions.JOURNEY, outcome.journey(), Conventions.REGION, outcome.region(), Conventions.STATUS, outcome.status().wireName())
                 .register(registry).record(outcome.durationMs() / 1000.0);
         for (StepResult step : outcome.steps()) {

@@ -46,7 +46,7 @@ public final class CoordinatorLink {
     }
 
     public Identity heartbeat(Status status) throws IOException, InterruptedException {
-        String body = OutcomeJson.MAPPER.createObjectNode().put("version", org.probefleet.prober.browser.BrowserRunner.VERSION)
+        String body = OutcomeJson.MAPPER.createObjectNode().put("version", org.probefleet.wire.Conventions.VERSION)
                 .put("capacity", status.capacity()).put("selfCheck", status.selfCheckOk() ? "ok" : "failing")
                 .put("outboxDepth", status.outboxDepth()).put("scheduleLagMs", status.scheduleLagMs())
                 .put("missedRuns", status.missedRuns()).toString();

@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class BrowserRunner implements JourneyRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrowserRunner.class);
-    public static final String VERSION = "0.1.0";
 
     private final BrowserSettings settings;
     private final Clock clock;
@@ -213,7 +212,7 @@ public final class BrowserRunner implements JourneyRunner {
 
     private static String userAgent(Browser chromium, String region) {
         return "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/" + chromium.version()
-                + " Safari/537.36 " + Conventions.USER_AGENT_PRODUCT + "/" + VERSION + " (synthetic; region=" + region + ")";
+                + " Safari/537.36 " + Conventions.USER_AGENT_PRODUCT + "/" + Conventions.VERSION + " (synthetic; region=" + region + ")";
     }
 
     private static BrowserJourney instantiate(String className) throws ReflectiveOperationException {

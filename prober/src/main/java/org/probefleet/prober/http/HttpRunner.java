@@ -24,7 +24,6 @@ import org.probefleet.journeys.model.Step;
 import org.probefleet.wire.outcome.OutcomeJson;
 import org.probefleet.wire.outcome.OutcomeStatus;
 import org.probefleet.wire.outcome.StepResult;
-import org.probefleet.prober.browser.BrowserRunner;
 import org.probefleet.prober.run.Failures;
 import org.probefleet.prober.run.JourneyRunner;
 import org.probefleet.prober.run.Resolver;
@@ -97,7 +96,7 @@ public final class HttpRunner implements JourneyRunner {
         URI uri = URI.create(path.startsWith("http://") || path.startsWith("https://") ? path : base + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header(Conventions.REGION_HEADER, context.region())
-                .header("User-Agent", Conventions.USER_AGENT_PRODUCT + "/" + BrowserRunner.VERSION + " (synthetic; region=" + context.region() + ")");
+                .header("User-Agent", Conventions.USER_AGENT_PRODUCT + "/" + Conventions.VERSION + " (synthetic; region=" + context.region() + ")");
         step.request().headers().forEach((name, value) -> request.header(name, resolver.render(value, variables)));
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
         if (step.request().json().isPresent()) {
