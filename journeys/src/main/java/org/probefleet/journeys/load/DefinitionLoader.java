@@ -3,7 +3,6 @@ package org.probefleet.journeys.load;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ public final class DefinitionLoader {
                     List.of(new Problem(folder.toString(), 1, 1, "not a folder: give the folder that holds the definitions")));
         }
         List<SourceFile> files = readFolder(folder).stream()
-                .map(file -> new SourceFile(folder.resolve(file.name()).toString(), file.text())).toList();
+                .map(file -> new SourceFile(folder.resolve(file.name()).toString(), file.text(), file.unreadable())).toList();
         return load(files);
     }
 
@@ -49,7 +48,7 @@ public final class DefinitionLoader {
         List<SourceFile> files = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.filter(Files::isRegularFile).filter(DefinitionLoader::isYaml).sorted().toList()) {
-                files.add(new SourceFile(folder.relativize(path).toString(), Files.readString(path, StandardCharsets.UTF_8)));
+                files.add(SourceFile.read(path, folder.relativize(path).toString()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read definitions folder " + folder, e);
@@ -59,12 +58,7 @@ public final class DefinitionLoader {
 
     /** Loads one file by itself, as {@code ./fleet run FILE} does. */
     public static LoadResult loadFile(Path file) {
-        try {
-            return load(List.of(new SourceFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8))));
-        } catch (IOException e) {
-            return new LoadResult(org.probefleet.journeys.model.Definitions.EMPTY,
-                    List.of(new Problem(file.toString(), 1, 1, "cannot read: " + e.getMessage())));
-        }
+        return load(List.of(SourceFile.read(file, file.toString())));
     }
 
     public static LoadResult load(List<SourceFile> files) {
@@ -84,6 +78,11 @@ public final class DefinitionLoader {
     }
 
     private static Optional<Document> read(SourceFile file, Diagnostics diagnostics) {
+        if (file.unreadable().isPresent()) {
+            Problem problem = file.unreadable().get();
+            diagnostics.error(problem.line(), problem.column(), problem.message());
+            return Optional.empty();
+        }
         if (file.text().length() > MAX_FILE_CHARS) {
             diagnostics.error(1, 1, "file is larger than " + MAX_FILE_CHARS + " characters: split it up");
             return Optional.empty();

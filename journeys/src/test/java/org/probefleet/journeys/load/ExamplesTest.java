@@ -75,6 +75,26 @@ class ExamplesTest {
         assertThat(result.definitions().slos()).hasSize(4);
     }
 
+    @Test
+    @DisplayName("a Latin-1 file and a binary file are each one problem at their first bad byte, and the good definitions still load")
+    void filesThatAreNotUtf8(@TempDir Path folder) throws IOException {
+        for (Path example : java.nio.file.Files.list(EXAMPLES).toList()) {
+            java.nio.file.Files.copy(example, folder.resolve(example.getFileName()));
+        }
+        java.nio.file.Files.write(folder.resolve("latin1.yaml"),
+                "journey: cafe\ndescription: caf\u00e9 order\nsteps:\n  - goto: /\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        java.nio.file.Files.write(folder.resolve("binary.yml"), new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00, (byte) 0xff});
+
+        LoadResult result = DefinitionLoader.loadFolder(folder);
+
+        String dir = folder.toString();
+        assertThat(result.problems()).map(Object::toString).containsExactly(
+                dir + "/binary.yml:1:2: not UTF-8 text (byte 0x8B): save the file as UTF-8",
+                dir + "/latin1.yaml:2:17: not UTF-8 text (byte 0xE9): save the file as UTF-8");
+        assertThat(result.definitions().journeys()).extracting(Journey::id)
+                .containsExactly("catalog-api", "checkout", "login", "search");
+    }
+
     private static void write(Path folder, String name, String text) throws IOException {
         java.nio.file.Files.writeString(folder.resolve(name), text);
     }
