@@ -178,8 +178,8 @@ final class StepParser {
 
     private Optional<Expectation> count(Node node) {
         return Section.of(node, diagnostics, "'count'").flatMap(fields -> {
-            fields.allowOnly(Selectors.keysWith("equals"));
-            Optional<Selector> target = Selectors.read(fields, "'count'");
+            fields.allowOnly(Selectors.keysWith("equals", "selector"));
+            Optional<Selector> target = countTarget(fields);
             var equals = fields.required("equals", "'count'").isPresent() ? fields.integer("equals") : java.util.OptionalInt.empty();
             if (equals.isPresent() && equals.getAsInt() < 0) {
                 diagnostics.error(fields.node("equals").orElseThrow(), "'equals' must not be negative");
@@ -189,6 +189,24 @@ final class StepParser {
                     ? Optional.of(new Expectation.Count(target.get(), equals.getAsInt()))
                     : Optional.empty();
         });
+    }
+
+    /**
+     * A count's selector, written inline ({@code count: {css: li, equals: 2}}) or nested
+     * ({@code count: {selector: {css: li}, equals: 2}}): both read the same.
+     */
+    private Optional<Selector> countTarget(Section fields) {
+        Optional<Node> nested = fields.node("selector");
+        if (nested.isEmpty()) {
+            return Selectors.read(fields, "'count'");
+        }
+        List<String> inline = Selectors.KINDS.stream().filter(fields::has).toList();
+        if (!inline.isEmpty()) {
+            diagnostics.error(fields.keyNode(inline.get(0)).orElseThrow(), "'count' has both 'selector' and '" + inline.get(0)
+                    + "': give the selector once, inline or under 'selector'");
+            return Optional.empty();
+        }
+        return Selectors.read(nested.get(), diagnostics, "'selector'");
     }
 
     /** Gives a step its written name, or a readable one derived from what it does. */

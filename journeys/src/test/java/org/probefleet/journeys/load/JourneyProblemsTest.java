@@ -137,6 +137,27 @@ class JourneyProblemsTest {
     }
 
     @Test
+    @DisplayName("a count's selector reads the same inline or under 'selector', and giving both is one problem")
+    void countSelectorForms() {
+        LoadResult loaded = Files.load("j.yaml", """
+                journey: a
+                steps:
+                  - expect: { count: { css: li.item, equals: 1 } }
+                  - name: nested
+                    expect: { count: { selector: { css: li.item }, equals: 1 } }
+                  - expect: { count: { selector: Sold out, equals: 0 } }
+                """);
+
+        assertThat(loaded.problems()).isEmpty();
+        Expectation inline = ((Step.Expect) loaded.definitions().journeys().get(0).steps().get(0)).expectation();
+        assertThat(loaded.definitions().journeys().get(0).steps()).extracting(step -> ((Step.Expect) step).expectation())
+                .containsExactly(inline, inline, new Expectation.Count(new Selector.Text("Sold out"), 0));
+        assertThat(Files.load("k.yaml", "journey: k\nsteps:\n  - expect: { count: { selector: { css: li }, css: li, equals: 1 } }\n")
+                .problems()).map(Object::toString).containsExactly(
+                "k.yaml:3:47: 'count' has both 'selector' and 'css': give the selector once, inline or under 'selector'");
+    }
+
+    @Test
     @DisplayName("an http step keeps its JSON body as data and its checks as typed values")
     void httpStep() {
         Journey journey = Files.load("j.yaml", """
