@@ -58,6 +58,35 @@ public final class CoordinatorCommand implements Callable<Integer> {
     @Option(names = "--dashboard-url", paramLabel = "URL", description = "where alerts link to (env PROBEFLEET_DASHBOARD_URL; default this coordinator)")
     String dashboardUrl;
 
+    @Option(names = "--agent", paramLabel = "NAME:REGION:TOKEN_FILE", split = ",",
+            description = {"an agent and the file holding its token; repeat or separate with commas (env PROBEFLEET_AGENTS).",
+                    "Replaces the config file's agents list."})
+    java.util.List<String> agents;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "token for writes: definitions, gate overrides (env PROBEFLEET_ADMIN_TOKEN_FILE)")
+    String adminTokenFile;
+
+    @Option(names = "--read-token-file", paramLabel = "FILE", description = "token that protects the dashboard and read API (env PROBEFLEET_READ_TOKEN_FILE)")
+    String readTokenFile;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate for HTTPS, with --tls-key (env PROBEFLEET_TLS_CERT)")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key for HTTPS, with --tls-cert (env PROBEFLEET_TLS_KEY)")
+    String tlsKey;
+
+    @Option(names = "--retention", paramLabel = "DURATION", description = "how long raw outcomes are kept (env PROBEFLEET_RETENTION; default 35d)")
+    String retention;
+
+    @Option(names = "--heartbeat-timeout", paramLabel = "DURATION", description = "an agent silent this long is down (env PROBEFLEET_HEARTBEAT_TIMEOUT; default 30s)")
+    String heartbeatTimeout;
+
+    @Option(names = "--artifact-max-bytes", paramLabel = "BYTES", description = "largest screenshot or trace accepted (env PROBEFLEET_ARTIFACT_MAX_BYTES; default 20971520)")
+    String artifactMaxBytes;
+
+    @Option(names = "--fleet-owner", paramLabel = "OWNER", description = "owner of no-data and prober health alerts (env PROBEFLEET_FLEET_OWNER; default probefleet)")
+    String fleetOwner;
+
     @Spec
     CommandSpec spec;
 
@@ -75,6 +104,15 @@ public final class CoordinatorCommand implements Callable<Integer> {
         override(overrides, "alerting.pagerduty_routing_key_file", pagerDutyKeyFile, "PROBEFLEET_PAGERDUTY_ROUTING_KEY_FILE");
         override(overrides, "alerting.webhooks", webhooks, "PROBEFLEET_WEBHOOKS");
         override(overrides, "alerting.dashboard_url", dashboardUrl, "PROBEFLEET_DASHBOARD_URL");
+        override(overrides, "alerting.fleet_owner", fleetOwner, "PROBEFLEET_FLEET_OWNER");
+        override(overrides, "agents", agents == null ? null : String.join(",", agents), "PROBEFLEET_AGENTS");
+        override(overrides, "admin_token_file", adminTokenFile, "PROBEFLEET_ADMIN_TOKEN_FILE");
+        override(overrides, "read_token_file", readTokenFile, "PROBEFLEET_READ_TOKEN_FILE");
+        override(overrides, "tls.cert", tlsCert, "PROBEFLEET_TLS_CERT");
+        override(overrides, "tls.key", tlsKey, "PROBEFLEET_TLS_KEY");
+        override(overrides, "retention", retention, "PROBEFLEET_RETENTION");
+        override(overrides, "heartbeat_timeout", heartbeatTimeout, "PROBEFLEET_HEARTBEAT_TIMEOUT");
+        override(overrides, "artifact_max_bytes", artifactMaxBytes, "PROBEFLEET_ARTIFACT_MAX_BYTES");
         Optional<Path> file = Optional.ofNullable(config).or(() -> Optional.ofNullable(System.getenv("PROBEFLEET_CONFIG")).map(Path::of));
         ConfigLoader.Loaded loaded = ConfigLoader.load(file, overrides);
         if (loaded.config().isEmpty()) {

@@ -59,7 +59,8 @@ final class AlertingSection {
             dashboard = file.flatMap(section -> section.text("dashboard_url").flatMap(url ->
                     url(url, "dashboard_url", message -> diagnostics.error(section.node("dashboard_url").orElseThrow(), message))));
         }
-        String owner = file.flatMap(section -> section.text("fleet_owner")).orElse(AlertingConfig.DEFAULT_FLEET_OWNER);
+        String owner = Optional.ofNullable(overrides.get("alerting.fleet_owner"))
+                .or(() -> file.flatMap(section -> section.text("fleet_owner"))).orElse(AlertingConfig.DEFAULT_FLEET_OWNER);
         return new AlertingConfig(alertmanagers, pagerDuty, webhooks, dashboard, owner);
     }
 

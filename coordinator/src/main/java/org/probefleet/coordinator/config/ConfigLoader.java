@@ -73,10 +73,13 @@ public final class ConfigLoader {
             settings.error("store", "store '" + store + "' must be sqlite:PATH or jdbc:postgresql://HOST:PORT/DB?user=...");
         }
         Path definitions = Path.of(settings.text("definitions", CoordinatorConfig.DEFAULT_DEFINITIONS.toString()));
-        List<CoordinatorConfig.Agent> agents = section == null ? List.of() : agents(section, diagnostics);
+        List<CoordinatorConfig.Agent> agents = overrides.containsKey("agents") ? agents(overrides.get("agents"), diagnostics)
+                : section == null ? List.of() : agents(section, diagnostics);
         Optional<String> admin = settings.token("admin_token_file");
         Optional<String> read = settings.token("read_token_file");
-        Optional<CoordinatorConfig.Tls> tls = section == null ? Optional.empty() : section.section("tls").flatMap(ConfigLoader::tls);
+        Optional<CoordinatorConfig.Tls> tls = overrides.containsKey("tls.cert") || overrides.containsKey("tls.key")
+                ? tls(overrides, diagnostics)
+                : section == null ? Optional.empty() : section.section("tls").flatMap(ConfigLoader::tls);
         Duration interval = settings.duration("evaluation_interval", CoordinatorConfig.DEFAULT_EVALUATION_INTERVAL);
         Duration retention = settings.duration("retention", CoordinatorConfig.DEFAULT_RETENTION);
         Duration heartbeat = settings.duration("heartbeat_timeout", CoordinatorConfig.DEFAULT_HEARTBEAT_TIMEOUT);
@@ -114,6 +117,46 @@ public final class ConfigLoader {
             }
         });
         return agents;
+    }
+
+    /** Agents from a flag or the environment: {@code NAME:REGION:TOKEN_FILE}, comma-separated; they replace the file's list. */
+    private static List<CoordinatorConfig.Agent> agents(String listed, Diagnostics diagnostics) {
+        List<CoordinatorConfig.Agent> agents = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (String entry : listed.split(",")) {
+            String[] parts = entry.strip().split(":", 3);
+            if (parts.length != 3 || parts[0].isBlank() || parts[2].isBlank()) {
+                diagnostics.error(1, 1, "agent '" + entry.strip() + "' (from --agent or PROBEFLEET_AGENTS) must be NAME:REGION:TOKEN_FILE,"
+                        + " like eu-west-1:eu-west:secrets/eu-west-1.token");
+            } else if (!Names.isId(parts[1])) {
+                diagnostics.error(1, 1, "agent '" + parts[0] + "': region '" + parts[1] + "' must be lower-case letters, digits and dashes, like eu-west");
+            } else if (!names.add(parts[0])) {
+                diagnostics.error(1, 1, "agent '" + parts[0] + "' is listed twice");
+            } else {
+                readToken(Path.of(parts[2]), null, diagnostics).ifPresent(token ->
+                        agents.add(new CoordinatorConfig.Agent(parts[0], parts[1], token)));
+            }
+        }
+        return agents;
+    }
+
+    /** TLS from flags or the environment: both files are needed and must be readable. */
+    private static Optional<CoordinatorConfig.Tls> tls(Map<String, String> overrides, Diagnostics diagnostics) {
+        Optional<String> cert = Optional.ofNullable(overrides.get("tls.cert"));
+        Optional<String> key = Optional.ofNullable(overrides.get("tls.key"));
+        if (cert.isEmpty() || key.isEmpty()) {
+            diagnostics.error(1, 1, "TLS needs both a certificate and a key: give --tls-cert FILE and --tls-key FILE"
+                    + " (PROBEFLEET_TLS_CERT, PROBEFLEET_TLS_KEY)");
+            return Optional.empty();
+        }
+        boolean readable = true;
+        for (String path : List.of(cert.get(), key.get())) {
+            if (!Files.isReadable(Path.of(path))) {
+                diagnostics.error(1, 1, "TLS file " + path + " cannot be read");
+                readable = false;
+            }
+        }
+        return readable ? Optional.of(new CoordinatorConfig.Tls(Path.of(cert.get()), Path.of(key.get()))) : Optional.empty();
     }
 
     private static Optional<CoordinatorConfig.Tls> tls(Section tls) {

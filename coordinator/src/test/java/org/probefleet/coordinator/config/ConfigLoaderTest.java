@@ -82,4 +82,61 @@ class ConfigLoaderTest {
         assertThat(alerting.alertmanagers()).hasSize(2);
         assertThat(alerting.dashboardUrl()).contains(URI.create("https://probefleet.example"));
     }
+
+    @Test
+    @DisplayName("agents, tokens, TLS, retention, heartbeat timeout, artifact size and fleet owner come from flags or the environment too")
+    void everyKeyHasAnOverride() throws Exception {
+        write("a.token", "0123456789abcdef0123456789abcdef\n");
+        write("admin.token", "fedcba9876543210fedcba9876543210\n");
+        write("cert.pem", "cert");
+        write("key.pem", "key");
+        var loaded = ConfigLoader.load(Optional.empty(), Map.of(
+                "agents", "eu-west-1:eu-west:" + folder.resolve("a.token") + ",us-east-1:us-east:" + folder.resolve("a.token"),
+                "admin_token_file", folder.resolve("admin.token").toString(),
+                "read_token_file", folder.resolve("a.token").toString(),
+                "tls.cert", folder.resolve("cert.pem").toString(), "tls.key", folder.resolve("key.pem").toString(),
+                "retention", "40d", "heartbeat_timeout", "45s", "artifact_max_bytes", "1048576", "alerting.fleet_owner", "sre"));
+
+        CoordinatorConfig config = loaded.config().orElseThrow();
+        assertThat(config.agents()).containsExactly(new CoordinatorConfig.Agent("eu-west-1", "eu-west", "0123456789abcdef0123456789abcdef"),
+                new CoordinatorConfig.Agent("us-east-1", "us-east", "0123456789abcdef0123456789abcdef"));
+        assertThat(config.adminToken()).contains("fedcba9876543210fedcba9876543210");
+        assertThat(config.readToken()).contains("0123456789abcdef0123456789abcdef");
+        assertThat(config.tls()).contains(new CoordinatorConfig.Tls(folder.resolve("cert.pem"), folder.resolve("key.pem")));
+        assertThat(config.retention()).hasDays(40);
+        assertThat(config.heartbeatTimeout()).hasSeconds(45);
+        assertThat(config.artifactMaxBytes()).isEqualTo(1_048_576);
+        assertThat(config.alerting().fleetOwner()).isEqualTo("sre");
+    }
+
+    @Test
+    @DisplayName("a malformed agent flag or half a TLS pair says what to write")
+    void overrideMistakes() {
+        var problems = ConfigLoader.load(Optional.empty(), Map.of("agents", "eu-west-1:eu-west", "tls.cert", "cert.pem"))
+                .problems().stream().map(Problem::toString).toList();
+
+        assertThat(problems).containsExactly(
+                "<defaults>:1:1: agent 'eu-west-1:eu-west' (from --agent or PROBEFLEET_AGENTS) must be NAME:REGION:TOKEN_FILE,"
+                        + " like eu-west-1:eu-west:secrets/eu-west-1.token",
+                "<defaults>:1:1: TLS needs both a certificate and a key: give --tls-cert FILE and --tls-key FILE"
+                        + " (PROBEFLEET_TLS_CERT, PROBEFLEET_TLS_KEY)");
+    }
+
+    @Test
+    @DisplayName("every key of coordinator.yaml has a flag that names its environment variable")
+    void everyKeyHasAFlag() {
+        String help = String.join(" ", new picocli.CommandLine(new org.probefleet.coordinator.cli.CoordinatorCommand())
+                .getCommandSpec().options().stream().flatMap(option -> java.util.Arrays.stream(option.description())).toList());
+        java.util.List<String> variables = new java.util.ArrayList<>();
+        for (String key : ConfigLoader.KEYS) {
+            switch (key) {
+                case "tls" -> variables.addAll(java.util.List.of("PROBEFLEET_TLS_CERT", "PROBEFLEET_TLS_KEY"));
+                case "alerting" -> AlertingSection.KEYS.forEach(alerting -> variables.add("PROBEFLEET_"
+                        + (alerting.equals("pagerduty") ? "PAGERDUTY_ROUTING_KEY_FILE" : alerting.toUpperCase(java.util.Locale.ROOT))));
+                default -> variables.add("PROBEFLEET_" + key.toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+
+        assertThat(variables).allSatisfy(variable -> assertThat(help).contains("env " + variable));
+    }
 }
