@@ -22,12 +22,31 @@ final class Access {
         return role(ctx, Tokens.Identity.Role.ADMIN, "the admin token");
     }
 
-    /** Reads are open unless a read token is configured; then any known token may read. */
+    /** A route step that lets only an agent through, before any of the body is read. */
+    void agentFirst(RoutingContext ctx) {
+        agent(ctx).ifPresent(identity -> ctx.next());
+    }
+
+    /** A route step that lets only the admin through, before any of the body is read. */
+    void adminFirst(RoutingContext ctx) {
+        admin(ctx).ifPresent(identity -> ctx.next());
+    }
+
+    /**
+     * Reads are open unless a read token is configured; then the read or admin token may read.
+     * Agent tokens open only the agent endpoints, so a leaked agent token reads nothing.
+     */
     boolean read(RoutingContext ctx) {
-        if (!tokens.readProtected() || tokens.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)).isPresent()) {
+        if (!tokens.readProtected()) {
             return true;
         }
-        Http.error(ctx, 401, "this coordinator needs a token to read: send Authorization: Bearer <read token>");
+        Optional<Tokens.Identity> identity = tokens.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (identity.isPresent() && identity.get().role() != Tokens.Identity.Role.AGENT) {
+            return true;
+        }
+        Http.error(ctx, identity.isPresent() ? 403 : 401, identity.isPresent()
+                ? "an agent token does not open reads: use the read or admin token"
+                : "this coordinator needs a token to read: send Authorization: Bearer <read token>");
         return false;
     }
 

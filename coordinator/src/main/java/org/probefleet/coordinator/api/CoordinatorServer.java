@@ -140,35 +140,61 @@ public final class CoordinatorServer {
         sloRoutes.mount(router);
         new GateRoutes(vertx, services, access, sloRoutes).mount(router);
         new ReviewRoutes(vertx, services, access).mount(router);
-        new ArtifactRoutes(vertx, services, access).mount(router);
+        ArtifactRoutes artifacts = new ArtifactRoutes(vertx, services, access);
+        artifacts.mount(router);
         new PageRoutes(vertx, services, access).mount(router);
         router.get("/healthz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok\n"));
         router.get("/readyz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ready\n"));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8").end(services.metrics().scrape()));
         router.route().last().handler(ctx -> Http.error(ctx, 404, "no such endpoint: " + ctx.request().method() + " " + ctx.normalizedPath()));
-        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
+        router.route().failureHandler(CoordinatorServer::failed);
+        HttpServerOptions options = ConnectionGuard.options().setCompressionSupported(true);
         config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                 .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString())));
-        return vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.bind()).map(listening -> {
+        ConnectionGuard guard = new ConnectionGuard(ConnectionGuard.Limits.DEFAULT, System::nanoTime);
+        HttpServer created = vertx.createHttpServer(options);
+        timers.add(guard.attach(vertx, created));
+        return created.requestHandler(guard.guard(router)).listen(config.port(), config.bind()).map(listening -> {
             server = listening;
             String host = config.bind().equals("0.0.0.0") || config.bind().equals("::") ? "localhost" : config.bind();
             services.alerts().start(URI.create((config.tls().isPresent() ? "https" : "http") + "://" + host + ":" + listening.actualPort()));
             evaluate();
             timers.add(vertx.setPeriodic(config.evaluationInterval().toMillis(), id -> evaluate()));
-            timers.add(vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> deleteExpired(longest)));
+            timers.add(vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> deleteExpired(longest, artifacts.files())));
             return null;
         });
     }
 
-    private void deleteExpired(Duration longestWindow) {
+    private void deleteExpired(Duration longestWindow, ArtifactFiles artifacts) {
         vertx.executeBlocking(() -> {
-            int deleted = services.store().deleteBefore(services.clock().instant().minus(retention(longestWindow)));
-            if (deleted > 0) {
-                LOG.info("retention: deleted {} outcomes older than {}", deleted, retention(longestWindow));
+            java.time.Instant cutoff = services.clock().instant().minus(retention(longestWindow));
+            int deleted = services.store().deleteBefore(cutoff);
+            int files = artifacts.deleteBefore(cutoff);
+            if (deleted > 0 || files > 0) {
+                LOG.info("retention: deleted {} outcomes and {} artifacts older than {}", deleted, files, retention(longestWindow));
             }
             return deleted;
         });
+    }
+
+    /**
+     * Every failure answers JSON with a message. Client mistakes (a body over the route's limit,
+     * malformed input) are not logged; our own errors are, with the route but never the body.
+     */
+    private static void failed(io.vertx.ext.web.RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (ctx.response().ended() || ctx.response().headWritten()) {
+            return;
+        }
+        if (status == 413) {
+            Http.error(ctx, 413, "the body is larger than this endpoint takes");
+        } else if (status < 500) {
+            Http.error(ctx, status, "the request could not be read: " + (status == 400 ? "malformed" : "refused"));
+        } else {
+            LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
+            Http.error(ctx, 500, "internal error; it is logged on the coordinator");
+        }
     }
 
     private Duration retention(Duration longestWindow) {

@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +40,10 @@ final class FleetRoutes {
     }
 
     void mount(Router router) {
-        router.post("/api/v1/agents/heartbeat").handler(BodyHandler.create().setBodyLimit(64 * 1024));
-        router.post("/api/v1/agents/heartbeat").handler(this::heartbeat);
+        router.post("/api/v1/agents/heartbeat").handler(access::agentFirst).handler(Bodies.json(64 * 1024)).handler(this::heartbeat);
         router.get("/api/v1/agents/:agent/assignments").handler(this::assignments);
         router.get("/api/v1/agents").handler(this::agents);
-        router.put("/api/v1/journeys").handler(BodyHandler.create().setBodyLimit(MAX_DEFINITIONS_BODY));
-        router.put("/api/v1/journeys").handler(this::push);
+        router.put("/api/v1/journeys").handler(access::adminFirst).handler(Bodies.json(MAX_DEFINITIONS_BODY)).handler(this::push);
         router.get("/api/v1/journeys").handler(ctx -> {
             if (access.read(ctx)) {
                 Http.json(ctx, 200, services.definitions().get().toJson());

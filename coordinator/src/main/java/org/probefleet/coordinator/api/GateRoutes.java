@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -47,10 +46,8 @@ final class GateRoutes {
         router.get("/api/v1/slos/:name/gate").handler(ctx -> slos.withSnapshot(ctx, snapshot ->
                 vertx.executeBlocking(() -> gate(snapshot, services.gates().active(snapshot.slo().name())))
                         .onSuccess(json -> Http.json(ctx, 200, json)).onFailure(ctx::fail)));
-        router.put("/api/v1/slos/:name/gate/override").handler(BodyHandler.create().setBodyLimit(16 * 1024));
-        router.put("/api/v1/slos/:name/gate/override").handler(this::override);
-        router.delete("/api/v1/slos/:name/gate/override").handler(BodyHandler.create().setBodyLimit(16 * 1024));
-        router.delete("/api/v1/slos/:name/gate/override").handler(this::clear);
+        router.put("/api/v1/slos/:name/gate/override").handler(access::adminFirst).handler(Bodies.json(16 * 1024)).handler(this::override);
+        router.delete("/api/v1/slos/:name/gate/override").handler(access::adminFirst).handler(Bodies.json(16 * 1024)).handler(this::clear);
         router.get("/api/v1/audit").handler(ctx -> {
             if (access.read(ctx)) {
                 ArrayNode entries = OutcomeJson.MAPPER.createArrayNode();

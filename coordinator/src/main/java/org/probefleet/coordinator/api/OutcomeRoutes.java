@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -44,8 +43,7 @@ final class OutcomeRoutes {
     }
 
     void mount(Router router) {
-        router.post("/api/v1/outcomes").handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false));
-        router.post("/api/v1/outcomes").handler(this::ingest);
+        router.post("/api/v1/outcomes").handler(access::agentFirst).handler(Bodies.json(MAX_BODY)).handler(this::ingest);
         router.get("/api/v1/outcomes/:runId").handler(this::find);
         router.get("/api/v1/outcomes").handler(this::list);
     }
