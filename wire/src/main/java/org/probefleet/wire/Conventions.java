@@ -1,5 +1,10 @@
 package org.probefleet.wire;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * Every name Probefleet publishes, in one place: HTTP headers, metric names and labels. Other
  * modules refer to these constants so a rename happens once (and breaks a golden test).
@@ -51,5 +56,23 @@ public final class Conventions {
     public static final String GLOBAL_REGION = "global";
 
     private Conventions() {
+    }
+
+    /** Every metric name above (the constants in the {@code probefleet.} namespace), for tests that nothing is registered outside this class. */
+    public static Set<String> metricNames() {
+        Set<String> names = new TreeSet<>();
+        for (Field field : Conventions.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    String value = (String) field.get(null);
+                    if (value.startsWith("probefleet.")) {
+                        names.add(value);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("Conventions." + field.getName() + " is public, yet not readable", e);
+                }
+            }
+        }
+        return names;
     }
 }

@@ -1,6 +1,5 @@
 package org.probefleet.coordinator.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
@@ -18,6 +17,12 @@ import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.service.DefinitionSet;
 import org.probefleet.journeys.load.SourceFile;
 import org.probefleet.journeys.model.Journey;
+import org.probefleet.wire.api.ApiPaths;
+import org.probefleet.wire.api.AgentAssignments;
+import org.probefleet.wire.api.HeartbeatAnswer;
+import org.probefleet.wire.api.HeartbeatRequest;
+import org.probefleet.wire.api.MalformedMessage;
+import org.probefleet.wire.api.Messages;
 import org.probefleet.wire.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +45,11 @@ final class FleetRoutes {
     }
 
     void mount(Router router) {
-        router.post("/api/v1/agents/heartbeat").handler(access::agentFirst).handler(Bodies.json(64 * 1024)).handler(this::heartbeat);
-        router.get("/api/v1/agents/:agent/assignments").handler(this::assignments);
-        router.get("/api/v1/agents").handler(this::agents);
-        router.put("/api/v1/journeys").handler(access::adminFirst).handler(Bodies.json(MAX_DEFINITIONS_BODY)).handler(this::push);
-        router.get("/api/v1/journeys").handler(ctx -> {
+        router.post(ApiPaths.HEARTBEAT).handler(access::agentFirst).handler(Bodies.json(64 * 1024)).handler(this::heartbeat);
+        router.get(ApiPaths.ASSIGNMENTS_ROUTE).handler(this::assignments);
+        router.get(ApiPaths.AGENTS).handler(this::agents);
+        router.put(ApiPaths.JOURNEYS).handler(access::adminFirst).handler(Bodies.json(MAX_DEFINITIONS_BODY)).handler(this::push);
+        router.get(ApiPaths.JOURNEYS).handler(ctx -> {
             if (access.read(ctx)) {
                 Http.json(ctx, 200, services.definitions().get().toJson());
             }
@@ -56,23 +61,17 @@ final class FleetRoutes {
         if (agent.isEmpty()) {
             return;
         }
-        JsonNode body;
+        HeartbeatRequest body;
         try {
-            body = ctx.body().length() == 0 ? OutcomeJson.MAPPER.createObjectNode() : OutcomeJson.MAPPER.readTree(ctx.body().buffer().getBytes());
-        } catch (IOException e) {
-            Http.error(ctx, 400, "the heartbeat is not JSON");
-            return;
-        }
-        if (!body.isObject()) {
-            Http.error(ctx, 400, "the heartbeat must be a JSON object like {\"version\": \"0.1.0\", \"capacity\": 2}");
+            body = Messages.readHeartbeat(ctx.body().length() == 0 ? new byte[0] : ctx.body().buffer().getBytes());
+        } catch (MalformedMessage e) {
+            Http.error(ctx, 400, e.getMessage());
             return;
         }
         AgentRegistry.Heartbeat beat = services.agents().beat(agent.get().agent(), agent.get().region(), new AgentRegistry.Status(
-                body.path("version").asText("unknown"), body.path("capacity").asInt(0), !body.path("selfCheck").asText("ok").equals("failing"),
-                body.path("outboxDepth").asLong(0), body.path("scheduleLagMs").asLong(0), body.path("missedRuns").asLong(0)));
-        Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("agent", beat.agent()).put("region", beat.region())
-                .put("heartbeat_timeout_seconds", services.agents().timeout().toSeconds())
-                .put("definitions_version", services.definitions().get().version()));
+                body.version(), body.capacity(), body.selfCheckOk(), body.outboxDepth(), body.scheduleLagMs(), body.missedRuns()));
+        Http.json(ctx, 200, Messages.write(new HeartbeatAnswer(beat.agent(), beat.region(), services.agents().timeout().toSeconds(),
+                services.definitions().get().version())));
     }
 
     private void assignments(RoutingContext ctx) {
@@ -94,11 +93,8 @@ final class FleetRoutes {
             live.add(name);
         }
         Map<String, List<String>> assigned = Assignments.assign(journeys, live);
-        ObjectNode body = OutcomeJson.MAPPER.createObjectNode().put("agent", name).put("region", region)
-                .put("definitions_version", definitions.version());
-        ArrayNode mine = body.putArray("journeys");
-        assigned.getOrDefault(name, List.of()).forEach(mine::add);
-        body.set("files", definitions.toJson().get("files"));
+        ObjectNode body = Messages.write(new AgentAssignments(name, region, definitions.version(), assigned.getOrDefault(name, List.of()),
+                definitions.files()));
         String etag = "\"" + Integer.toHexString(body.toString().hashCode()) + definitions.version() + "\"";
         if (etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
             ctx.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag).end();

@@ -2,12 +2,12 @@ package org.probefleet.coordinator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.probefleet.coordinator.service.DefinitionSet;
+import org.probefleet.wire.client.CoordinatorClient;
 import org.probefleet.wire.outcome.OutcomeJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,17 +57,18 @@ public final class ApplyCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        HttpResponse<String> response;
+        CoordinatorClient.Response response;
         try {
-            response = new CoordinatorClient(coordinator, token).send("PUT", "api/v1/journeys", set.toJson().toString());
-        } catch (CoordinatorClient.Unreachable e) {
+            response = CoordinatorCalls.call(CoordinatorClient.create(coordinator, token),
+                    client -> client.pushDefinitions(set.toJson().toString()));
+        } catch (CoordinatorCalls.Unreachable e) {
             err.println("apply: " + e.getMessage());
             err.flush();
             return 1;
         }
         JsonNode body = OutcomeJson.MAPPER.readTree(response.body().isEmpty() ? "{}" : response.body());
-        if (response.statusCode() != 200) {
-            err.println("apply: refused (" + response.statusCode() + "): " + body.path("error").asText());
+        if (response.status() != 200) {
+            err.println("apply: refused (" + response.status() + "): " + body.path("error").asText());
             body.path("problems").forEach(problem -> err.println("  " + problem.asText()));
             err.flush();
             return 1;

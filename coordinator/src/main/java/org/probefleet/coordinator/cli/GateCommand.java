@@ -2,9 +2,9 @@ package org.probefleet.coordinator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.probefleet.wire.client.CoordinatorClient;
 import org.probefleet.wire.outcome.OutcomeJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,14 +60,14 @@ public final class GateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CoordinatorClient client = new CoordinatorClient(coordinator, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
-        HttpResponse<String> response;
+        CoordinatorClient client = CoordinatorClient.create(coordinator, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
+        CoordinatorClient.Response response;
         try {
             if (override != null || clearOverride) {
                 return changeOverride(client, out, err);
             }
-            response = client.send("GET", "api/v1/slos/" + slo + "/gate", null);
-        } catch (CoordinatorClient.Unreachable e) {
+            response = CoordinatorCalls.call(client, remote -> remote.gate(slo));
+        } catch (CoordinatorCalls.Unreachable e) {
             err.println("gate: unknown: " + e.getMessage());
             err.flush();
             return UNKNOWN;
@@ -76,12 +76,12 @@ public final class GateCommand implements Callable<Integer> {
         try {
             body = OutcomeJson.MAPPER.readTree(response.body());
         } catch (Exception e) {
-            err.println("gate: unknown: the coordinator answered " + response.statusCode() + " without JSON");
+            err.println("gate: unknown: the coordinator answered " + response.status() + " without JSON");
             err.flush();
             return UNKNOWN;
         }
-        if (response.statusCode() != 200) {
-            err.println("gate: unknown: " + body.path("error").asText("HTTP " + response.statusCode()));
+        if (response.status() != 200) {
+            err.println("gate: unknown: " + body.path("error").asText("HTTP " + response.status()));
             err.flush();
             return UNKNOWN;
         }
@@ -101,7 +101,7 @@ public final class GateCommand implements Callable<Integer> {
     }
 
     /** Sets or clears an override; exit 0 when the coordinator took it, 1 when it refused, 2 on a usage mistake. */
-    private int changeOverride(CoordinatorClient client, PrintWriter out, PrintWriter err) throws CoordinatorClient.Unreachable, java.io.IOException {
+    private int changeOverride(CoordinatorClient client, PrintWriter out, PrintWriter err) throws CoordinatorCalls.Unreachable, java.io.IOException {
         if (override != null && clearOverride) {
             err.println("gate: --override and --clear-override exclude each other");
             err.flush();
@@ -119,19 +119,19 @@ public final class GateCommand implements Callable<Integer> {
         if (reason != null) {
             body.put("reason", reason);
         }
-        HttpResponse<String> response;
+        CoordinatorClient.Response response;
         if (override != null) {
             body.put("allowed", override.equals("allow"));
             if (expires != null) {
                 body.put("expires", expires);
             }
-            response = client.send("PUT", "api/v1/slos/" + slo + "/gate/override", body.toString());
+            response = CoordinatorCalls.call(client, remote -> remote.setGateOverride(slo, body.toString()));
         } else {
-            response = client.send("DELETE", "api/v1/slos/" + slo + "/gate/override", body.toString());
+            response = CoordinatorCalls.call(client, remote -> remote.clearGateOverride(slo, body.toString()));
         }
         JsonNode answer = OutcomeJson.MAPPER.readTree(response.body().isEmpty() ? "{}" : response.body());
-        if (response.statusCode() != 200) {
-            err.println("gate: " + answer.path("error").asText("HTTP " + response.statusCode()));
+        if (response.status() != 200) {
+            err.println("gate: " + answer.path("error").asText("HTTP " + response.status()));
             answer.path("problems").forEach(problem -> err.println("  - " + problem.asText()));
             err.flush();
             return 1;

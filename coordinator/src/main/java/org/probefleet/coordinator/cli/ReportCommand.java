@@ -2,8 +2,6 @@ package org.probefleet.coordinator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import org.probefleet.coordinator.report.QuarterlyReview;
 import org.probefleet.coordinator.report.ReviewWriter;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
+import org.probefleet.wire.client.CoordinatorClient;
 import org.probefleet.wire.outcome.OutcomeJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,17 +87,17 @@ public final class ReportCommand implements Callable<Integer> {
             markdown = ReviewWriter.markdown(result);
             html = ReviewWriter.html(result);
         } else {
-            CoordinatorClient client = new CoordinatorClient(coordinator, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
-            HttpResponse<String> response;
+            CoordinatorClient client = CoordinatorClient.create(coordinator, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
+            CoordinatorClient.Response response;
             try {
-                response = client.send("GET", "api/v1/report?quarter=" + URLEncoder.encode(chosen.get().toString(), StandardCharsets.UTF_8), null);
-            } catch (CoordinatorClient.Unreachable e) {
+                response = CoordinatorCalls.call(client, remote -> remote.report(chosen.get().toString()));
+            } catch (CoordinatorCalls.Unreachable e) {
                 err.println("report: " + e.getMessage());
                 err.flush();
                 return 1;
             }
-            if (response.statusCode() != 200) {
-                err.println("report: the coordinator answered " + response.statusCode() + ": " + response.body());
+            if (response.status() != 200) {
+                err.println("report: the coordinator answered " + response.status() + ": " + response.body());
                 err.flush();
                 return 1;
             }

@@ -1,29 +1,20 @@
 package org.probefleet.prober.agent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
-import org.probefleet.journeys.load.SourceFile;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.wire.Conventions;
+import org.probefleet.wire.api.HeartbeatAnswer;
+import org.probefleet.wire.api.HeartbeatRequest;
+import org.probefleet.wire.client.CoordinatorClient;
 
 /** Heartbeats to the coordinator and polls this agent's assignments (with ETag). */
 public final class CoordinatorLink {
-
-    /** Who the coordinator says this agent is. */
-    public record Identity(String agent, String region) {
-    }
 
     /**
      * What a heartbeat tells about the agent: browser capacity, self-check, outcomes waiting,
@@ -33,59 +24,36 @@ public final class CoordinatorLink {
         static Status starting(int capacity) {
             return new Status(capacity, true, 0, 0, 0);
         }
+
+        HeartbeatRequest heartbeat() {
+            return new HeartbeatRequest(Conventions.VERSION, capacity, selfCheckOk, outboxDepth, scheduleLagMs, missedRuns);
+        }
     }
 
-    private final URI coordinator;
-    private final String token;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private String etag;
+    private final CoordinatorClient client;
+    private Optional<String> etag = Optional.empty();
 
     public CoordinatorLink(URI coordinator, String token) {
-        this.coordinator = coordinator;
-        this.token = token;
+        this.client = CoordinatorClient.create(coordinator, token);
     }
 
-    public Identity heartbeat(Status status) throws IOException, InterruptedException {
-        String body = OutcomeJson.MAPPER.createObjectNode().put("version", org.probefleet.wire.Conventions.VERSION)
-                .put("capacity", status.capacity()).put("selfCheck", status.selfCheckOk() ? "ok" : "failing")
-                .put("outboxDepth", status.outboxDepth()).put("scheduleLagMs", status.scheduleLagMs())
-                .put("missedRuns", status.missedRuns()).toString();
-        HttpResponse<String> response = client.send(request("api/v1/agents/heartbeat").POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("heartbeat refused: HTTP " + response.statusCode() + " " + response.body());
-        }
-        JsonNode json = OutcomeJson.MAPPER.readTree(response.body());
-        return new Identity(json.path("agent").asText(), json.path("region").asText());
+    /** Who the coordinator says this agent is. */
+    public HeartbeatAnswer heartbeat(Status status) throws IOException, InterruptedException {
+        return client.heartbeat(status.heartbeat());
     }
 
     /** This agent's journeys when they changed since the last poll; empty when unchanged. */
     public Optional<List<Journey>> assignments(String agent) throws IOException, InterruptedException {
-        HttpRequest.Builder request = request("api/v1/agents/" + agent + "/assignments").GET();
-        if (etag != null) {
-            request.header("If-None-Match", etag);
-        }
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 304) {
+        Optional<CoordinatorClient.Assigned> answer = client.assignments(agent, etag);
+        if (answer.isEmpty()) {
             return Optional.empty();
         }
-        if (response.statusCode() != 200) {
-            throw new IOException("assignments refused: HTTP " + response.statusCode() + " " + response.body());
-        }
-        JsonNode json = OutcomeJson.MAPPER.readTree(response.body());
-        List<SourceFile> files = new ArrayList<>();
-        json.path("files").forEach(file -> files.add(new SourceFile(file.path("name").asText(), file.path("content").asText())));
-        LoadResult loaded = DefinitionLoader.load(files);
+        LoadResult loaded = DefinitionLoader.load(answer.get().assignments().files());
         if (!loaded.ok()) {
             throw new IOException("the coordinator sent definitions with problems: " + loaded.problems().get(0));
         }
-        Set<String> mine = new HashSet<>();
-        json.path("journeys").forEach(id -> mine.add(id.asText()));
-        etag = response.headers().firstValue("ETag").orElse(null);
+        Set<String> mine = Set.copyOf(answer.get().assignments().journeys());
+        etag = answer.get().etag();
         return Optional.of(loaded.definitions().journeys().stream().filter(journey -> mine.contains(journey.id())).toList());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(coordinator.resolve(path)).timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + token);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -99,23 +100,28 @@ public final class ProberAgent implements AutoCloseable {
      */
     public static ProberAgent start(Settings settings, Clock clock) throws IOException, InterruptedException {
         CoordinatorLink link = new CoordinatorLink(settings.coordinator(), settings.token());
-        String name = settings.agent().orElse(null);
-        while (name == null) {
+        String name = settings.agent().isPresent() ? settings.agent().get() : identify(settings, link);
+        ProberAgent agent = new ProberAgent(settings, clock, link, name);
+        agent.begin();
+        return agent;
+    }
+
+    /** Asks the coordinator whose token this is, retrying with the settings' backoff until it answers. */
+    private static String identify(Settings settings, CoordinatorLink link) throws InterruptedException {
+        for (int failures = 1; ; failures++) {
             try {
-                CoordinatorLink.Identity identity = link.heartbeat(CoordinatorLink.Status.starting(settings.browserSlots()));
+                var identity = link.heartbeat(CoordinatorLink.Status.starting(settings.browserSlots()));
                 if (!identity.region().equals(settings.region())) {
                     throw new IllegalArgumentException("the token belongs to agent " + identity.agent() + " in region "
                             + identity.region() + ", not " + settings.region() + ": use that agent's token or --region " + identity.region());
                 }
-                name = identity.agent();
+                return identity.agent();
             } catch (IOException e) {
-                LOG.warn("waiting for the coordinator at {}: {}", settings.coordinator(), e.getMessage());
-                TimeUnit.SECONDS.sleep(5);
+                Duration delay = settings.backoff().delay(failures, ThreadLocalRandom.current());
+                LOG.warn("waiting for the coordinator at {}: {} (next try in {} ms)", settings.coordinator(), e.getMessage(), delay.toMillis());
+                TimeUnit.MILLISECONDS.sleep(delay.toMillis());
             }
         }
-        ProberAgent agent = new ProberAgent(settings, clock, link, name);
-        agent.begin();
-        return agent;
     }
 
     private void begin() {

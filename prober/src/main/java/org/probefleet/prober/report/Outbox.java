@@ -1,31 +1,21 @@
 package org.probefleet.prober.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import org.probefleet.wire.outcome.Outcome;
-import org.probefleet.wire.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A durable queue of outcomes on disk. An outcome is recorded once its line is fsynced; the
  * delivered position is itself fsynced, so a restart resumes exactly where delivery stopped.
- * Lines are {@code crc32 json}; a corrupt or torn line is moved to {@code quarantine.jsonl}
- * with a log line and the rest are delivered. The disk it may use is bounded.
+ * Lines are {@code crc32 json} ({@link OutboxLine}); a corrupt or torn line is moved to
+ * {@code quarantine.jsonl} with a log line and the rest are delivered. The disk it may use is
+ * bounded. The files themselves are {@link OutboxFiles}.
  */
 public final class Outbox implements AutoCloseable {
 
@@ -44,10 +34,7 @@ public final class Outbox implements AutoCloseable {
 
     private final Path folder;
     private final long maxBytes;
-    private final long segmentBytes;
-    private final TreeMap<Long, Path> segments = new TreeMap<>();
-    private FileChannel writer;
-    private long writeSegment;
+    private final OutboxFiles files;
     private Position delivered;
     private long pending;
     private long dropped;
@@ -60,18 +47,11 @@ public final class Outbox implements AutoCloseable {
     Outbox(Path folder, long maxBytes, long segmentBytes) {
         this.folder = folder;
         this.maxBytes = maxBytes;
-        this.segmentBytes = segmentBytes;
         try {
-            Files.createDirectories(folder);
-            try (Stream<Path> files = Files.list(folder)) {
-                files.filter(path -> path.getFileName().toString().matches("segment-\\d{12}\\.log"))
-                        .forEach(path -> segments.put(Long.parseLong(path.getFileName().toString().substring(8, 20)), path));
-            }
-            delivered = readPosition();
-            writeSegment = segments.isEmpty() ? Math.max(1, delivered.segment()) : segments.lastKey();
-            openWriter(writeSegment);
-            repairTail();
-            pending = countPending();
+            this.files = new OutboxFiles(folder, segmentBytes);
+            delivered = files.readPosition();
+            files.openForAppend(delivered);
+            pending = files.countFrom(delivered);
             if (pending > 0) {
                 LOG.info("outbox {}: {} outcomes still to deliver", folder, pending);
             }
@@ -82,20 +62,8 @@ public final class Outbox implements AutoCloseable {
 
     /** Records an outcome durably: when this returns, a crash cannot lose it. */
     public synchronized void append(Outcome outcome) {
-        byte[] json = OutcomeJson.write(outcome).toString().getBytes(StandardCharsets.UTF_8);
-        CRC32 crc = new CRC32();
-        crc.update(json);
-        byte[] line = (String.format("%08x ", crc.getValue()) + new String(json, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            if (writer.size() + line.length > segmentBytes && writer.size() > 0) {
-                writer.close();
-                openWriter(writeSegment + 1);
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                writer.write(buffer);
-            }
-            writer.force(false);
+            files.append(OutboxLine.encode(outcome));
             pending++;
             enforceBound();
         } catch (IOException e) {
@@ -110,32 +78,23 @@ public final class Outbox implements AutoCloseable {
         Position at = delivered;
         try {
             while (entries.size() < max) {
-                Path segment = segments.get(at.segment());
-                if (segment == null) {
-                    Long next = segments.higherKey(at.segment());
-                    if (next == null) {
-                        break;
-                    }
-                    at = new Position(next, 0);
-                    continue;
-                }
-                Optional<Line> line = readLine(segment, at.offset());
+                Optional<OutboxFiles.Line> line = files.readLine(at);
                 if (line.isEmpty()) {
-                    Long next = segments.higherKey(at.segment());
-                    if (next == null) {
+                    Optional<Position> next = files.next(at.segment());
+                    if (next.isEmpty()) {
                         break;
                     }
-                    at = new Position(next, 0);
+                    at = next.get();
                     continue;
                 }
                 Position after = new Position(at.segment(), line.get().end());
-                Optional<Outcome> outcome = decode(line.get().text());
+                Optional<Outcome> outcome = OutboxLine.decode(line.get().text());
                 if (outcome.isPresent()) {
                     entries.add(new Entry(outcome.get(), after));
                 } else if (entries.isEmpty()) {
-                    quarantine(line.get().text(), "checksum or JSON does not match");
+                    files.quarantine(line.get().text(), "checksum or JSON does not match");
                     delivered = after;
-                    writePosition(after);
+                    files.writePosition(after);
                     pending = Math.max(0, pending - 1);
                 } else {
                     break;
@@ -155,12 +114,10 @@ public final class Outbox implements AutoCloseable {
         }
         Position through = entries.get(entries.size() - 1).next();
         try {
-            writePosition(through);
+            files.writePosition(through);
             delivered = through;
             pending = Math.max(0, pending - entries.size());
-            for (Long segment : List.copyOf(segments.headMap(through.segment()).keySet())) {
-                Files.deleteIfExists(segments.remove(segment));
-            }
+            files.deleteBefore(through.segment());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record delivery in " + folder, e);
         }
@@ -171,12 +128,9 @@ public final class Outbox implements AutoCloseable {
         try {
             StringBuilder lines = new StringBuilder();
             for (Entry entry : entries) {
-                com.fasterxml.jackson.databind.node.ObjectNode line = OutcomeJson.MAPPER.createObjectNode().put("reason", reason);
-                line.set("outcome", OutcomeJson.write(entry.outcome()));
-                lines.append(line).append('\n');
+                lines.append(OutboxLine.deadLetter(entry.outcome(), reason)).append('\n');
             }
-            Files.writeString(folder.resolve("dead-letter.jsonl"), lines, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+            files.deadLetter(lines);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the dead-letter file in " + folder, e);
         }
@@ -202,155 +156,31 @@ public final class Outbox implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            writer.close();
+            files.close();
         } catch (IOException e) {
             LOG.warn("closing the outbox in {} failed", folder, e);
         }
     }
 
-    private record Line(String text, long end) {
-    }
-
-    private Optional<Line> readLine(Path segment, long offset) throws IOException {
-        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
-            if (offset >= channel.size()) {
-                return Optional.empty();
-            }
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size() - offset, 1 << 20));
-            channel.read(buffer, offset);
-            byte[] bytes = buffer.array();
-            for (int i = 0; i < buffer.position(); i++) {
-                if (bytes[i] == '\n') {
-                    return Optional.of(new Line(new String(bytes, 0, i, StandardCharsets.UTF_8), offset + i + 1));
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
-    static Optional<Outcome> decode(String line) {
-        int space = line.indexOf(' ');
-        if (space != 8) {
-            return Optional.empty();
-        }
-        byte[] json = line.substring(9).getBytes(StandardCharsets.UTF_8);
-        CRC32 crc = new CRC32();
-        crc.update(json);
-        if (!String.format("%08x", crc.getValue()).equals(line.substring(0, 8))) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = OutcomeJson.MAPPER.readTree(json);
-            return OutcomeJson.read(node, "", new ArrayList<>());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private void quarantine(String line, String reason) throws IOException {
-        LOG.error("outbox {}: quarantined a corrupt record ({}); the others are delivered", folder, reason);
-        Files.writeString(folder.resolve("quarantine.jsonl"), line + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-    }
-
-    /** A crash mid-write leaves a torn last line: it is cut off and quarantined so new lines start clean. */
-    private void repairTail() throws IOException {
-        long size = writer.size();
-        if (size == 0) {
-            return;
-        }
-        long end = size;
-        ByteBuffer one = ByteBuffer.allocate(1);
-        while (end > 0) {
-            one.clear();
-            writer.read(one, end - 1);
-            if (one.get(0) == '\n') {
-                break;
-            }
-            end--;
-        }
-        if (end < size) {
-            ByteBuffer torn = ByteBuffer.allocate((int) (size - end));
-            writer.read(torn, end);
-            quarantine(new String(torn.array(), StandardCharsets.UTF_8), "torn write at shutdown");
-            writer.truncate(end);
-            writer.force(true);
-        }
-    }
-
-    private long countPending() throws IOException {
-        long count = 0;
-        for (var segment : segments.tailMap(delivered.segment(), true).entrySet()) {
-            long offset = segment.getKey() == delivered.segment() ? delivered.offset() : 0;
-            Optional<Line> line;
-            while ((line = readLine(segment.getValue(), offset)).isPresent()) {
-                count++;
-                offset = line.get().end();
-            }
-        }
-        return count;
-    }
-
+    /** Past its bound the outbox drops whole segments, oldest first: the newest outcomes say the most about now. */
     private void enforceBound() throws IOException {
-        long bytes = 0;
-        for (Path segment : segments.values()) {
-            bytes += Files.size(segment);
-        }
+        long bytes = files.bytes();
         if (bytes > maxBytes * WARN_AT && !warned) {
             warned = true;
             LOG.warn("outbox {} holds {} bytes, near its bound of {}: is the coordinator reachable?", folder, bytes, maxBytes);
         }
-        while (bytes > maxBytes && segments.size() > 1) {
-            long oldest = segments.firstKey();
-            Path segment = segments.remove(oldest);
-            long lost = countLines(segment, oldest == delivered.segment() ? delivered.offset() : 0);
-            bytes -= Files.size(segment);
-            Files.delete(segment);
-            dropped += lost;
-            pending -= lost;
-            delivered = new Position(segments.firstKey(), 0);
-            writePosition(delivered);
-            LOG.error("outbox {} is full ({} bytes): dropped the oldest {} undelivered outcomes", folder, maxBytes, lost);
+        while (bytes > maxBytes && files.segmentCount() > 1) {
+            long oldest = files.firstSegment();
+            OutboxFiles.Dropped lost = files.dropFirst(oldest == delivered.segment() ? delivered.offset() : 0);
+            bytes -= lost.bytes();
+            dropped += lost.lines();
+            pending -= lost.lines();
+            delivered = new Position(files.firstSegment(), 0);
+            files.writePosition(delivered);
+            LOG.error("outbox {} is full ({} bytes): dropped the oldest {} undelivered outcomes", folder, maxBytes, lost.lines());
         }
         if (bytes < maxBytes * WARN_AT) {
             warned = false;
         }
-    }
-
-    private long countLines(Path segment, long offset) throws IOException {
-        long count = 0;
-        Optional<Line> line;
-        while ((line = readLine(segment, offset)).isPresent()) {
-            count++;
-            offset = line.get().end();
-        }
-        return count;
-    }
-
-    private void openWriter(long segment) throws IOException {
-        Path path = folder.resolve(String.format("segment-%012d.log", segment));
-        writer = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        writer.position(writer.size());
-        segments.put(segment, path);
-        writeSegment = segment;
-    }
-
-    private Position readPosition() throws IOException {
-        Path file = folder.resolve("delivered");
-        if (!Files.exists(file)) {
-            return new Position(segments.isEmpty() ? 1 : segments.firstKey(), 0);
-        }
-        String[] parts = Files.readString(file).trim().split(" ");
-        return new Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-    }
-
-    private void writePosition(Position position) throws IOException {
-        Path temporary = folder.resolve("delivered.tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(ByteBuffer.wrap((position.segment() + " " + position.offset() + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
-        }
-        Files.move(temporary, folder.resolve("delivered"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

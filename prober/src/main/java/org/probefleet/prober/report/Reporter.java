@@ -1,19 +1,16 @@
 package org.probefleet.prober.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.wire.api.Messages;
 import org.probefleet.wire.client.Backoff;
+import org.probefleet.wire.client.CoordinatorClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +26,9 @@ public final class Reporter implements AutoCloseable {
     public static final int BATCH = 100;
 
     private final Outbox outbox;
-    private final URI coordinator;
-    private final String token;
+    private final CoordinatorClient client;
     private final Path artifactDir;
     private final Backoff backoff;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final Thread thread;
@@ -41,8 +36,7 @@ public final class Reporter implements AutoCloseable {
 
     public Reporter(Outbox outbox, URI coordinator, String token, Path artifactDir, Backoff backoff) {
         this.outbox = outbox;
-        this.coordinator = coordinator;
-        this.token = token;
+        this.client = CoordinatorClient.create(coordinator, token);
         this.artifactDir = artifactDir;
         this.backoff = backoff;
         this.thread = new Thread(this::loop, "reporter");
@@ -102,16 +96,12 @@ public final class Reporter implements AutoCloseable {
                     }
                 }
             }
-            ArrayNode body = OutcomeJson.MAPPER.createArrayNode();
-            batch.forEach(entry -> body.add(OutcomeJson.write(entry.outcome())));
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(coordinator.resolve("api/v1/outcomes"))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
+            CoordinatorClient.Response response = client.postOutcomes(batch.stream().map(Outbox.Entry::outcome).toList());
+            int status = response.status();
+            if (response.ok()) {
                 outbox.acknowledge(batch);
                 delivered.addAndGet(batch.size());
+                logAnswer(response, batch.size());
                 return true;
             }
             if (status == 429 || status >= 500) {
@@ -124,8 +114,21 @@ public final class Reporter implements AutoCloseable {
             deadLettered.addAndGet(batch.size());
             return true;
         } catch (IOException e) {
-            LOG.debug("coordinator unreachable: {}", e.toString());
+            LOG.debug("coordinator unreachable: {}", e.getMessage());
             return false;
+        }
+    }
+
+    /** Duplicates mean an earlier delivery of the batch arrived although its answer did not: worth a line when debugging. */
+    private static void logAnswer(CoordinatorClient.Response response, int sent) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        try {
+            var answer = Messages.readIngestAnswer(response.body());
+            LOG.debug("delivered {} outcomes: {} new, {} duplicates", sent, answer.accepted(), answer.duplicates());
+        } catch (IOException e) {
+            LOG.debug("delivered {} outcomes; the answer was not JSON", sent);
         }
     }
 
@@ -134,15 +137,13 @@ public final class Reporter implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             return true;
         }
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(coordinator.resolve("api/v1/artifacts/" + artifact))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-                .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 == 2) {
+        CoordinatorClient.Response response = client.putArtifact(artifact, file);
+        if (response.ok()) {
             Files.deleteIfExists(file);
             return true;
         }
-        if (response.statusCode() == 413 || (response.statusCode() / 100 == 4 && response.statusCode() != 429)) {
-            LOG.warn("artifact {} refused ({}); the outcome is sent without it", artifact, response.statusCode());
+        if (response.status() == 413 || (response.status() / 100 == 4 && response.status() != 429)) {
+            LOG.warn("artifact {} refused ({}); the outcome is sent without it", artifact, response.status());
             Files.deleteIfExists(file);
             return true;
         }
