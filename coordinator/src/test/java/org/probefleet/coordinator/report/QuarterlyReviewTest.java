@@ -65,7 +65,7 @@ class QuarterlyReviewTest {
         assertThat(checkout.months().get(1).consumed()).isCloseTo(109.0 / 13_392 / 0.006, within(1e-9));
         assertThat(checkout.months().get(2).consumed()).isCloseTo(109.0 / 12_960 / 0.006, within(1e-9));
         assertThat(checkout.months().get(0).consumed()).isZero();
-        assertThat(checkout.verdict()).isEqualTo("too tight");
+        assertThat(checkout.verdict()).isEqualTo(Verdict.TOO_TIGHT);
         assertThat(checkout.recommendation()).startsWith("The budget ran out in 2 of 3 months.")
                 .contains("towards what the journey achieved (99.15%)");
         // ap-south failed one run more each time: 74 bad runs, 74 / (0.006 × 39,744) of the quarter's budget.
@@ -88,10 +88,10 @@ class QuarterlyReviewTest {
 
         QuarterlyReview.SloReview search = slo(review, "search-availability");
         assertThat(search.bad()).isEqualTo(10);
-        assertThat(search.verdict()).isEqualTo("too loose");
+        assertThat(search.verdict()).isEqualTo(Verdict.TOO_LOOSE);
         // 10 bad of 39,744: error 0.025%; 1 − 2 × 0.025% = 99.9497% → 99.94%.
         assertThat(search.recommendation()).contains("A target of 99.94% would have spent about half of it.");
-        assertThat(slo(review, "login-success-rate").verdict()).isEqualTo("no data");
+        assertThat(slo(review, "login-success-rate").verdict()).isEqualTo(Verdict.NO_DATA);
         assertThat(review.journeysWithoutSlo()).isEmpty();
     }
 
