@@ -108,4 +108,16 @@ class QuarterlyReviewTest {
         assertThat(html).startsWith("<!doctype html>").contains("<h2 id=\"search-availability\">", "too loose");
         assertThat(ReviewWriter.fileName(Q3, "md")).isEqualTo("slo-review-2026Q3.md");
     }
+
+    @Test
+    @DisplayName("a failed step named with markup and quotes shows as text in the HTML review")
+    void hostileStepIsEscaped() {
+        QuarterlyReview review = new QuarterlyReview(DefinitionLoader.loadFolder(Path.of("../journeys/examples")).definitions(), Q3);
+        review.add(new Outcome(UUID.randomUUID(), "checkout", "1", "eu-west", "eu-west-1", AUGUST_OUTAGE, 900, OutcomeStatus.FAILURE, 1,
+                Optional.of("<script>alert(\"x\")</script>"), Optional.of("HTTP 500"), List.of(), Map.of()));
+
+        String html = ReviewWriter.html(review.finish(Instant.parse("2026-11-28T00:00:00Z")));
+
+        assertThat(html).contains("<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td>").doesNotContain("<script>");
+    }
 }
