@@ -62,10 +62,14 @@ public final class QuarterlyReview {
     }
 
     public record SloReview(Slo slo, List<Month> months, long good, long bad, double sli, double consumed, List<Breach> breaches,
-                            List<Cause> causes, String verdict, String recommendation) {
+                            List<Cause> causes, Verdict verdict, String recommendation) {
     }
 
     public record Review(Quarter quarter, Instant generatedAt, List<SloReview> slos, List<String> journeysWithoutSlo) {
+    }
+
+    /** The verdict on a target and why, with what to do about it. */
+    record Judgement(Verdict verdict, String recommendation) {
     }
 
     private record BadRun(Instant at, String step, String region) {
@@ -139,9 +143,9 @@ public final class QuarterlyReview {
         tally.badRuns.sort(Comparator.comparing(BadRun::at));
         List<Breach> breaches = breaches(slo, tally, now);
         List<Cause> causes = causes(tally.badRuns, Math.max(1, budget * quarterCounts.total()));
-        String[] verdict = verdict(slo, months, quarterCounts);
+        Judgement judgement = judge(slo, months, quarterCounts);
         return new SloReview(slo, months, good, bad, quarterCounts.sli(), quarterCounts.errorRatio() / budget, breaches, causes,
-                verdict[0], verdict[1]);
+                judgement.verdict(), judgement.recommendation());
     }
 
     private List<Breach> breaches(Slo slo, Tally tally, Instant now) {
@@ -201,26 +205,26 @@ public final class QuarterlyReview {
     }
 
     /** Too tight: the budget ran out in two of three months. Too loose: never above 10% consumed; suggest the target that would have spent about half. */
-    private static String[] verdict(Slo slo, List<Month> months, Counts quarter) {
+    private static Judgement judge(Slo slo, List<Month> months, Counts quarter) {
         List<Month> withData = months.stream().filter(Month::hasData).toList();
         if (withData.isEmpty()) {
-            return new String[] {"no data", "No outcomes in this quarter: check that agents report, and that the store keeps a"
-                    + " quarter (retention: 100d)."};
+            return new Judgement(Verdict.NO_DATA, "No outcomes in this quarter: check that agents report, and that the store keeps a"
+                    + " quarter (retention: 100d).");
         }
         long exhausted = withData.stream().filter(month -> month.consumed() >= EXHAUSTED).count();
         if (exhausted >= 2) {
             double worst = withData.stream().mapToDouble(Month::sli).min().orElse(slo.target());
-            return new String[] {"too tight", "The budget ran out in " + exhausted + " of " + withData.size() + " months. Fix the top"
-                    + " cause below, or loosen the target towards what the journey achieved (" + percent(floor(worst, 4)) + ")."};
+            return new Judgement(Verdict.TOO_TIGHT, "The budget ran out in " + exhausted + " of " + withData.size() + " months. Fix the top"
+                    + " cause below, or loosen the target towards what the journey achieved (" + percent(floor(worst, 4)) + ").");
         }
         double most = withData.stream().mapToDouble(Month::consumed).max().orElse(0);
         if (most < LOOSE) {
             double suggested = Math.min(TIGHTEST_SUGGESTION, floor(1 - 2 * quarter.errorRatio(), 4));
-            return new String[] {"too loose", "Never above " + percent(LOOSE) + " of the budget consumed (at most " + percent(most)
-                    + "). A target of " + percent(Math.max(suggested, slo.target())) + " would have spent about half of it."};
+            return new Judgement(Verdict.TOO_LOOSE, "Never above " + percent(LOOSE) + " of the budget consumed (at most " + percent(most)
+                    + "). A target of " + percent(Math.max(suggested, slo.target())) + " would have spent about half of it.");
         }
-        return new String[] {"about right", "The budget was used (at most " + percent(most) + " in a month) without running out"
-                + " in two months."};
+        return new Judgement(Verdict.ABOUT_RIGHT, "The budget was used (at most " + percent(most) + " in a month) without running out"
+                + " in two months.");
     }
 
     private static double floor(double ratio, int decimals) {

@@ -2,41 +2,41 @@ package org.probefleet.coordinator.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.probefleet.coordinator.service.JourneyStatus;
+import org.probefleet.coordinator.view.Html;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.wire.outcome.OutcomeStatus;
 
-/** Every journey: its kind and schedule, the last run in each region, and how flaky it was over the last day. */
+/** Every journey: its kind and schedule, the last run in each region, and how flaky it was over the last day ({@code web/journeys.jte}). */
 public final class JourneysPage {
+
+    record View(List<Row> rows, long refreshSeconds) {
+    }
+
+    /** One journey; each last run is a chip, bad unless it succeeded. */
+    record Row(String id, String description, String kind, String schedule, List<OverviewPage.Chip> lastRuns, String flaky) {
+    }
 
     private JourneysPage() {
     }
 
     public static String render(List<JourneyStatus.Row> rows, Instant now, Duration refresh) {
-        StringBuilder body = new StringBuilder("<table>\n<thead><tr><th>Journey</th><th>Kind</th><th>Schedule</th><th>Last run per region</th>"
-                + "<th>Flaky (last 24 h)</th></tr></thead>\n<tbody>\n");
-        for (JourneyStatus.Row row : rows) {
-            Journey journey = row.journey();
-            StringBuilder last = new StringBuilder();
-            row.lastRuns().forEach((region, outcome) -> {
-                last.append("<span class=\"chip").append(outcome.filter(o -> o.status() != OutcomeStatus.SUCCESS).isPresent() ? " bad" : "")
-                        .append("\">").append(OverviewPage.escape(region)).append(' ');
-                last.append(outcome.map(o -> o.status().wireName() + " " + ago(Duration.between(o.startedAt(), now)) + " ago, "
-                        + o.durationMs() + " ms").orElse("never"));
-                last.append("</span>");
-            });
-            String flaky = row.successes() == 0 ? "–" : String.format(Locale.ROOT, "%.1f%% (%d of %d passed on a retry)",
-                    100.0 * row.retriedSuccesses() / row.successes(), row.retriedSuccesses(), row.successes());
-            body.append("<tr><td><strong>").append(OverviewPage.escape(journey.id())).append("</strong><div class=\"muted\">")
-                    .append(OverviewPage.escape(journey.description())).append("</div></td><td>").append(journey.kind().name().toLowerCase(Locale.ROOT))
-                    .append(journey.mode().name().equals("SHADOW") ? " (shadow)" : "").append("</td><td>")
-                    .append(OverviewPage.escape(journey.schedule().describe())).append("</td><td>").append(last).append("</td><td>")
-                    .append(flaky).append("</td></tr>\n");
-        }
-        body.append("</tbody>\n</table>\n");
-        return OverviewPage.page("Journeys · Probefleet", "Journeys", refresh, body.toString());
+        return Html.render("web/journeys.jte", new View(rows.stream().map(row -> row(row, now)).toList(), refresh.toSeconds()));
+    }
+
+    private static Row row(JourneyStatus.Row row, Instant now) {
+        Journey journey = row.journey();
+        List<OverviewPage.Chip> last = new ArrayList<>();
+        row.lastRuns().forEach((region, outcome) -> last.add(new OverviewPage.Chip(region + " " + outcome.map(o -> o.status().wireName()
+                + " " + ago(Duration.between(o.startedAt(), now)) + " ago, " + o.durationMs() + " ms").orElse("never"),
+                outcome.filter(o -> o.status() != OutcomeStatus.SUCCESS).isPresent())));
+        String flaky = row.successes() == 0 ? "–" : String.format(Locale.ROOT, "%.1f%% (%d of %d passed on a retry)",
+                100.0 * row.retriedSuccesses() / row.successes(), row.retriedSuccesses(), row.successes());
+        String kind = journey.kind().name().toLowerCase(Locale.ROOT) + (journey.mode().name().equals("SHADOW") ? " (shadow)" : "");
+        return new Row(journey.id(), journey.description(), kind, journey.schedule().describe(), last, flaky);
     }
 
     private static String ago(Duration duration) {

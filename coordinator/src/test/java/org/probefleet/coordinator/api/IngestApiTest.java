@@ -259,6 +259,25 @@ public class IngestApiTest {
     }
 
     @Test
+    @DisplayName("markup and quotes an agent sends (a step name, an error, its version) show as text on the SLO page and the overview")
+    void hostileValuesAreEscaped() throws Exception {
+        String hostile = "<script>alert(\"x\")</script>";
+        Outcome failure = outcome("eu-west-1", "eu-west", NOW.minusSeconds(20), OutcomeStatus.FAILURE);
+        post(TestCoordinator.EU_TOKEN, batch(List.of(new Outcome(failure.runId(), failure.journey(), failure.journeyVersion(), failure.region(),
+                failure.agent(), failure.startedAt(), failure.durationMs(), failure.status(), 1, Optional.of(hostile), Optional.of(hostile),
+                List.of(), Map.of()))));
+        assertThat(coordinator.send("POST", "/api/v1/agents/heartbeat", TestCoordinator.EU_TOKEN,
+                "{\"version\":\"<script>alert(\\\"x\\\")</script>\",\"capacity\":2,\"selfCheck\":\"ok\",\"outboxDepth\":0}").statusCode())
+                .isEqualTo(200);
+        coordinator.server.slos().evaluate();
+
+        String escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;";
+        assertThat(coordinator.send("GET", "/slos/checkout-completion-rate", null, null).body())
+                .contains("<td>" + escaped + "</td><td>1</td>", "<td>" + escaped + "</td><td>" + escaped + "</td>").doesNotContain(hostile);
+        assertThat(coordinator.send("GET", "/", null, null).body()).contains("<td>" + escaped + "</td></tr>").doesNotContain(hostile);
+    }
+
+    @Test
     @DisplayName("the gate allows releases while the budget is healthy and blocks once it is exhausted")
     void gate() throws Exception {
         post(TestCoordinator.EU_TOKEN, batch(healthy(20)));

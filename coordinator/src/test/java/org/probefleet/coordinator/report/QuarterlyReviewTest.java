@@ -65,7 +65,7 @@ class QuarterlyReviewTest {
         assertThat(checkout.months().get(1).consumed()).isCloseTo(109.0 / 13_392 / 0.006, within(1e-9));
         assertThat(checkout.months().get(2).consumed()).isCloseTo(109.0 / 12_960 / 0.006, within(1e-9));
         assertThat(checkout.months().get(0).consumed()).isZero();
-        assertThat(checkout.verdict()).isEqualTo("too tight");
+        assertThat(checkout.verdict()).isEqualTo(Verdict.TOO_TIGHT);
         assertThat(checkout.recommendation()).startsWith("The budget ran out in 2 of 3 months.")
                 .contains("towards what the journey achieved (99.15%)");
         // ap-south failed one run more each time: 74 bad runs, 74 / (0.006 × 39,744) of the quarter's budget.
@@ -88,10 +88,10 @@ class QuarterlyReviewTest {
 
         QuarterlyReview.SloReview search = slo(review, "search-availability");
         assertThat(search.bad()).isEqualTo(10);
-        assertThat(search.verdict()).isEqualTo("too loose");
+        assertThat(search.verdict()).isEqualTo(Verdict.TOO_LOOSE);
         // 10 bad of 39,744: error 0.025%; 1 − 2 × 0.025% = 99.9497% → 99.94%.
         assertThat(search.recommendation()).contains("A target of 99.94% would have spent about half of it.");
-        assertThat(slo(review, "login-success-rate").verdict()).isEqualTo("no data");
+        assertThat(slo(review, "login-success-rate").verdict()).isEqualTo(Verdict.NO_DATA);
         assertThat(review.journeysWithoutSlo()).isEmpty();
     }
 
@@ -107,5 +107,17 @@ class QuarterlyReviewTest {
                 "| page | 2026-08-10 06:10 |", "| pay | ap-south | 74 |", "## Journeys without an SLO");
         assertThat(html).startsWith("<!doctype html>").contains("<h2 id=\"search-availability\">", "too loose");
         assertThat(ReviewWriter.fileName(Q3, "md")).isEqualTo("slo-review-2026Q3.md");
+    }
+
+    @Test
+    @DisplayName("a failed step named with markup and quotes shows as text in the HTML review")
+    void hostileStepIsEscaped() {
+        QuarterlyReview review = new QuarterlyReview(DefinitionLoader.loadFolder(Path.of("../journeys/examples")).definitions(), Q3);
+        review.add(new Outcome(UUID.randomUUID(), "checkout", "1", "eu-west", "eu-west-1", AUGUST_OUTAGE, 900, OutcomeStatus.FAILURE, 1,
+                Optional.of("<script>alert(\"x\")</script>"), Optional.of("HTTP 500"), List.of(), Map.of()));
+
+        String html = ReviewWriter.html(review.finish(Instant.parse("2026-11-28T00:00:00Z")));
+
+        assertThat(html).contains("<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td>").doesNotContain("<script>");
     }
 }

@@ -92,6 +92,14 @@ class DemoShopTest {
     }
 
     @Test
+    @DisplayName("a search for markup is shown as text, never run as a script")
+    void hostileSearchIsEscaped() throws Exception {
+        String page = get("/search?q=%3Cscript%3Ealert(%22x%22)%3C%2Fscript%3E").body();
+
+        assertThat(page).contains("0 results for “&lt;script&gt;alert(\"x\")&lt;/script&gt;”").doesNotContain("<script>");
+    }
+
+    @Test
     @DisplayName("the JSON API lists products, fills a cart and places an order")
     void api() throws Exception {
         assertThat(new JsonObject(get("/api/products").body()).getJsonArray("products").getJsonObject(0).getString("id"))

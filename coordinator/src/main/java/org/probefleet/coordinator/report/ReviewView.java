@@ -1,0 +1,69 @@
+package org.probefleet.coordinator.report;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.probefleet.journeys.model.Durations;
+import org.probefleet.journeys.model.Ratios;
+
+/** The quarterly review as it reads, every number already worded: what both the Markdown and {@code report/review.jte} write. */
+record ReviewView(String quarter, String generated, List<Section> slos, List<String> journeysWithoutSlo) {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    /** Causes listed per SLO; the rest are summed into one line. */
+    static final int TOP_CAUSES = 5;
+
+    record Section(String name, String target, String sli, String consumed, Verdict verdict, String description, String recommendation,
+                   List<MonthRow> months, List<BreachRow> breaches, List<CauseRow> causes) {
+    }
+
+    /** {@code met} when the month had runs and its SLI reached the target. */
+    record MonthRow(String month, long runs, String sli, String consumed, boolean hasData, boolean met) {
+    }
+
+    record BreachRow(String severity, String from, String to, String step, String region) {
+    }
+
+    record CauseRow(String step, String region, long bad, String budgetSpent) {
+    }
+
+    static ReviewView of(QuarterlyReview.Review review) {
+        return new ReviewView(review.quarter().toString(), WHEN.format(review.generatedAt()),
+                review.slos().stream().map(ReviewView::section).toList(), review.journeysWithoutSlo());
+    }
+
+    private static Section section(QuarterlyReview.SloReview slo) {
+        List<MonthRow> months = slo.months().stream().map(month -> new MonthRow(month.month().toString(), month.good() + month.bad(),
+                sli(month.sli()), month.hasData() ? QuarterlyReview.percent(month.consumed()) : "–", month.hasData(),
+                month.hasData() && month.sli() >= slo.slo().target())).toList();
+        List<BreachRow> breaches = slo.breaches().stream().map(breach -> new BreachRow(breach.severity(), WHEN.format(breach.start()),
+                breach.end().map(WHEN::format).orElse("still firing"), breach.step(), breach.region())).toList();
+        List<CauseRow> causes = top(slo.causes()).stream().map(cause -> new CauseRow(cause.step(), cause.region(), cause.bad(),
+                QuarterlyReview.percent(cause.budgetSpent()))).toList();
+        return new Section(slo.slo().name(), Ratios.percent(slo.slo().target()), sli(slo.sli()), QuarterlyReview.percent(slo.consumed()),
+                slo.verdict(), description(slo), slo.recommendation(), months, breaches, causes);
+    }
+
+    private static List<QuarterlyReview.Cause> top(List<QuarterlyReview.Cause> causes) {
+        if (causes.size() <= TOP_CAUSES) {
+            return causes;
+        }
+        List<QuarterlyReview.Cause> rest = causes.subList(TOP_CAUSES, causes.size());
+        List<QuarterlyReview.Cause> top = new ArrayList<>(causes.subList(0, TOP_CAUSES));
+        top.add(new QuarterlyReview.Cause("(" + rest.size() + " more)", "", rest.stream().mapToLong(QuarterlyReview.Cause::bad).sum(),
+                rest.stream().mapToDouble(QuarterlyReview.Cause::budgetSpent).sum()));
+        return top;
+    }
+
+    private static String description(QuarterlyReview.SloReview slo) {
+        return "Journey " + slo.slo().indicator().journey() + ", owner " + (slo.slo().owner().isEmpty() ? "none" : slo.slo().owner())
+                + ", target " + Ratios.percent(slo.slo().target()) + " over " + Durations.format(slo.slo().window()) + "; "
+                + (slo.good() + slo.bad()) + " runs this quarter, " + slo.bad() + " bad.";
+    }
+
+    private static String sli(double sli) {
+        return Double.isNaN(sli) ? "–" : String.format(Locale.ROOT, "%.3f%%", sli * 100);
+    }
+}
