@@ -9,9 +9,11 @@ import org.probefleet.coordinator.ingest.Tokens;
 final class Access {
 
     private final Tokens tokens;
+    private final Sessions sessions;
 
-    Access(Tokens tokens) {
+    Access(Tokens tokens, Sessions sessions) {
         this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     Optional<Tokens.Identity> agent(RoutingContext ctx) {
@@ -33,21 +35,62 @@ final class Access {
     }
 
     /**
-     * Reads are open unless a read token is configured; then the read or admin token may read.
-     * Agent tokens open only the agent endpoints, so a leaked agent token reads nothing.
+     * Reads are open unless a read token is configured; then the read or admin token may read, as
+     * a bearer header, as the password of Basic auth, or through a dashboard session. Agent tokens
+     * open only the agent endpoints, so a leaked agent token reads nothing.
      */
     boolean read(RoutingContext ctx) {
-        if (!tokens.readProtected()) {
-            return true;
-        }
-        Optional<Tokens.Identity> identity = tokens.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
-        if (identity.isPresent() && identity.get().role() != Tokens.Identity.Role.AGENT) {
+        Optional<Tokens.Identity> identity = reader(ctx);
+        if (!tokens.readProtected() || identity.isPresent() && identity.get().role() != Tokens.Identity.Role.AGENT) {
             return true;
         }
         Http.error(ctx, identity.isPresent() ? 403 : 401, identity.isPresent()
                 ? "an agent token does not open reads: use the read or admin token"
-                : "this coordinator needs a token to read: send Authorization: Bearer <read token>");
+                : "this coordinator needs a token to read: send Authorization: Bearer <read token>, or sign in at /login");
         return false;
+    }
+
+    /** Like {@link #read}, for pages a person opens: without a token the browser goes to the login form. */
+    boolean page(RoutingContext ctx) {
+        Optional<Tokens.Identity> identity = reader(ctx);
+        if (!tokens.readProtected() || identity.isPresent() && identity.get().role() != Tokens.Identity.Role.AGENT) {
+            return true;
+        }
+        String next = ctx.request().uri();
+        ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/login?next="
+                + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)).end();
+        return false;
+    }
+
+    /** Whether {@code token} may sign in to the dashboard: the read or the admin token. */
+    boolean mayReadWith(String token) {
+        return tokens.authenticate("Bearer " + token).filter(identity -> identity.role() != Tokens.Identity.Role.AGENT).isPresent();
+    }
+
+    boolean readProtected() {
+        return tokens.readProtected();
+    }
+
+    private Optional<Tokens.Identity> reader(RoutingContext ctx) {
+        if (ctx.request().getCookie(Sessions.COOKIE) != null && sessions.valid(ctx.request().getCookie(Sessions.COOKIE).getValue())) {
+            return Optional.of(new Tokens.Identity(Tokens.Identity.Role.READ, "session", ""));
+        }
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basicPassword(authorization.substring(6).trim()).flatMap(password -> tokens.authenticate("Bearer " + password));
+        }
+        return tokens.authenticate(authorization);
+    }
+
+    /** The password of a Basic credential (any user name): browsers and curl -u send the token this way. */
+    private static Optional<String> basicPassword(String encoded) {
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty() : Optional.of(decoded.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<Tokens.Identity> role(RoutingContext ctx, Tokens.Identity.Role role, String what) {

@@ -131,7 +131,9 @@ public final class CoordinatorServer {
     private Future<Void> listen() {
         CoordinatorConfig config = services.config();
         Router router = Router.router(vertx);
-        Access access = new Access(services.tokens());
+        Sessions sessions = new Sessions(services.clock());
+        Access access = new Access(services.tokens(), sessions);
+        new LoginRoutes(access, sessions, config.tls().isPresent()).mount(router);
         Duration longest = services.definitions().get().loaded().definitions().slos().stream().map(Slo::window)
                 .max(Duration::compareTo).orElse(Slo.DEFAULT_WINDOW);
         new OutcomeRoutes(vertx, services, access, new BatchValidator(longest.plus(INGEST_GRACE))).mount(router);

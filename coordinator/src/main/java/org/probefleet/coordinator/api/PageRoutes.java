@@ -54,12 +54,12 @@ final class PageRoutes {
 
     void mount(Router router) {
         router.get("/").handler(ctx -> {
-            if (access.read(ctx)) {
+            if (access.page(ctx)) {
                 render(ctx, this::overview);
             }
         });
         router.get("/journeys").handler(ctx -> {
-            if (access.read(ctx)) {
+            if (access.page(ctx)) {
                 render(ctx, this::journeys);
             }
         });
@@ -76,7 +76,7 @@ final class PageRoutes {
             }
         });
         router.get("/slos/:name").handler(ctx -> {
-            if (!access.read(ctx)) {
+            if (!access.page(ctx)) {
                 return;
             }
             SloSnapshot snapshot = services.slos().snapshots().get(ctx.pathParam("name"));

@@ -2,13 +2,10 @@ package org.probefleet.coordinator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +20,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.probefleet.coordinator.cli.CoordinatorCli;
 import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeJson;
 import org.probefleet.wire.outcome.OutcomeStatus;
@@ -31,25 +27,16 @@ import org.probefleet.wire.outcome.OutcomeStatus;
 /** A coordinator process killed with -9 while batches stream in keeps every outcome it acknowledged. */
 class CrashIT {
 
-    static final String TOKEN = "crash-test-token-0123456789abcdef";
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     @DisplayName("after kill -9 and a restart, every acknowledged runId is readable")
     void acknowledgedOutcomesSurviveKill(@TempDir Path folder) throws Exception {
-        Files.writeString(folder.resolve("agent.token"), TOKEN);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path config = folder.resolve("coordinator.yaml");
-        Files.writeString(config, "port: " + port + "\nstore: sqlite:" + folder.resolve("store.db") + "\ndefinitions: "
-                + Path.of("../journeys/examples").toAbsolutePath() + "\ndata_dir: " + folder.resolve("data")
-                + "\nagents:\n  - { name: eu-west-1, region: eu-west, token_file: " + folder.resolve("agent.token") + " }\n");
-        String base = "http://127.0.0.1:" + port;
+        CoordinatorProcess coordinator = new CoordinatorProcess(folder);
+        String base = coordinator.base;
 
-        Process first = start(config, folder.resolve("first.log"));
-        awaitHealthy(base);
+        Process first = coordinator.start(folder.resolve("first.log"));
+        coordinator.awaitHealthy(client);
         ConcurrentLinkedQueue<UUID> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> senders = new ArrayList<>();
@@ -65,9 +52,9 @@ class CrashIT {
             sender.join(30_000);
         }
 
-        Process second = start(config, folder.resolve("second.log"));
+        Process second = coordinator.start(folder.resolve("second.log"));
         try {
-            awaitHealthy(base);
+            coordinator.awaitHealthy(client);
             List<UUID> missing = new ArrayList<>();
             for (UUID runId : acknowledged) {
                 HttpResponse<String> read = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/outcomes/" + runId)).build(),
@@ -95,7 +82,7 @@ class CrashIT {
             batch.forEach(outcome -> array.add(OutcomeJson.write(outcome)));
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/outcomes"))
-                        .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(5))
+                        .header("Authorization", "Bearer " + CoordinatorProcess.AGENT_TOKEN).timeout(Duration.ofSeconds(5))
                         .POST(HttpRequest.BodyPublishers.ofString(array.toString())).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     batch.forEach(outcome -> acknowledged.add(outcome.runId()));
@@ -104,17 +91,5 @@ class CrashIT {
                 // The coordinator was killed mid-request: that batch was never acknowledged.
             }
         }
-    }
-
-    private static Process start(Path config, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CoordinatorCli.class.getName(),
-                "coordinator", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File(".")).start();
-    }
-
-    private void awaitHealthy(String base) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> client.send(
-                HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 }

@@ -38,12 +38,16 @@ public final class TestCoordinator implements AutoCloseable {
     }
 
     public TestCoordinator(Path folder, Clock clock, String store, AlertingConfig alerting) throws Exception {
+        this(folder, clock, store, alerting, Optional.empty());
+    }
+
+    TestCoordinator(Path folder, Clock clock, String store, AlertingConfig alerting, Optional<String> readToken) throws Exception {
         CoordinatorConfig config = new CoordinatorConfig(0, "127.0.0.1", store, Path.of("../journeys/examples"),
                 List.of(new CoordinatorConfig.Agent("eu-west-1", "eu-west", EU_TOKEN),
                         new CoordinatorConfig.Agent("eu-west-2", "eu-west", EU2_TOKEN),
                         new CoordinatorConfig.Agent("us-east-1", "us-east", US_TOKEN),
                         new CoordinatorConfig.Agent("ap-south-1", "ap-south", AP_TOKEN)),
-                Optional.of(ADMIN_TOKEN), Optional.empty(), Optional.empty(), Duration.ofSeconds(1), Duration.ofDays(35),
+                Optional.of(ADMIN_TOKEN), readToken, Optional.empty(), Duration.ofSeconds(1), Duration.ofDays(35),
                 Duration.ofSeconds(30), folder.resolve("data"), 1024 * 1024, alerting);
         server = CoordinatorServer.start(vertx, config, clock).await(60, TimeUnit.SECONDS);
     }
