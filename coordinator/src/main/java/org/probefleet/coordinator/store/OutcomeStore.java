@@ -43,11 +43,11 @@ public interface OutcomeStore extends AutoCloseable {
     CompletableFuture<BatchResult> append(List<Outcome> batch);
 
     /**
-     * Counts outcomes for the SLO engine from now on as {@code counting} says (replacing how they
-     * were counted before): recounts what changed, hands the stored minutes since {@code since} to
-     * it, then every committed batch. Completes once the engine is caught up.
+     * Hands stored outcomes to {@code listener} from now on, replacing the one before: lets it
+     * reconcile the stored tallies, commits that, hands the tallies over, then feeds it every
+     * committed batch with the tallies it gave for it. Completes once the listener is caught up.
      */
-    CompletableFuture<Void> countWith(Counting counting, Instant since);
+    CompletableFuture<Void> countWith(TallyListener listener);
 
     Optional<Outcome> find(UUID runId);
 
@@ -57,7 +57,7 @@ public interface OutcomeStore extends AutoCloseable {
     /** Every outcome started after {@code since}, oldest first: how the engine rebuilds its windows at start. */
     void forEachSince(Instant since, Consumer<Outcome> consumer);
 
-    /** Deletes outcomes started before {@code cutoff}; returns how many. */
+    /** Deletes outcomes started before {@code cutoff}, and the minutes of tallies wholly before it; returns how many outcomes. */
     int deleteBefore(Instant cutoff);
 
     /** A small key-value area for the coordinator's own state: pushed definitions, alert state. */
