@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 /**
  * Where outcomes live. {@link #append} is all-or-nothing per batch and completes only after
@@ -36,7 +37,7 @@ public interface OutcomeStore extends AutoCloseable {
     }
 
     /** Filters for the drill-down list; {@code before} pages backwards from a previous page's last start time. */
-    record Query(Optional<String> journey, Optional<String> region, Optional<String> status, Optional<Instant> since,
+    record Query(Optional<String> journey, Optional<String> region, Optional<OutcomeStatus> status, Optional<Instant> since,
                  Optional<Instant> before, int limit) {
     }
 

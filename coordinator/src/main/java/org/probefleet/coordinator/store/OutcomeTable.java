@@ -96,7 +96,7 @@ final class OutcomeTable {
         List<Object> parameters = new ArrayList<>();
         query.journey().ifPresent(journey -> condition(sql, parameters, " AND journey = ?", journey));
         query.region().ifPresent(region -> condition(sql, parameters, " AND region = ?", region));
-        query.status().ifPresent(status -> condition(sql, parameters, " AND status = ?", status));
+        query.status().ifPresent(status -> condition(sql, parameters, " AND status = ?", status.wireName()));
         query.since().ifPresent(since -> condition(sql, parameters, " AND started_at >= ?", since.toEpochMilli()));
         query.before().ifPresent(before -> condition(sql, parameters, " AND started_at < ?", before.toEpochMilli()));
         sql.append(" ORDER BY started_at DESC, run_id LIMIT ").append(Math.max(1, query.limit()));
