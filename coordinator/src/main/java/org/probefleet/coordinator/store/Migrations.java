@@ -24,7 +24,7 @@ final class Migrations {
                     "CREATE INDEX outcomes_by_time ON outcomes (started_at)",
                     "CREATE INDEX outcomes_by_journey ON outcomes (journey, region, started_at)",
                     "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-            // Per-minute counts for the SLO engine; minute k holds runs started in (k, k + 1] minutes since the epoch.
+            // Per-minute counts, named for what they counted until step 3 made them tallies the store does not interpret.
             List.of("""
                     CREATE TABLE minute_counts (
                       slo TEXT NOT NULL,
