@@ -29,6 +29,7 @@ import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.wire.client.Backoff;
+import org.probefleet.wire.outcome.OutcomeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +150,7 @@ public final class AlertDispatcher implements AutoCloseable {
     private Optional<Cause> cause(String journey, String scope, Instant now) {
         try {
             return Cause.mostCommon(store.list(new OutcomeStore.Query(Optional.of(journey),
-                    scope.equals(ScopeResult.GLOBAL) ? Optional.empty() : Optional.of(scope), Optional.of("failure"),
+                    scope.equals(ScopeResult.GLOBAL) ? Optional.empty() : Optional.of(scope), Optional.of(OutcomeStatus.FAILURE),
                     Optional.of(now.minus(CAUSE_WINDOW)), Optional.empty(), CAUSE_SAMPLE)));
         } catch (RuntimeException e) {
             LOG.warn("cannot read recent failures of {} for an alert; it is sent without its failing step", journey, e);

@@ -134,10 +134,8 @@ final class OutcomeRoutes {
     }
 
     private static OutcomeStore.Query query(RoutingContext ctx) {
-        Optional<String> status = Optional.ofNullable(ctx.queryParams().get("status"));
-        status.filter(s -> OutcomeStatus.fromWire(s).isEmpty()).ifPresent(s -> {
-            throw new IllegalArgumentException("status must be success, failure or prober_error, not '" + s + "'");
-        });
+        Optional<OutcomeStatus> status = Optional.ofNullable(ctx.queryParams().get("status")).map(raw -> OutcomeStatus.fromWire(raw)
+                .orElseThrow(() -> new IllegalArgumentException("status must be success, failure or prober_error, not '" + raw + "'")));
         int limit = DEFAULT_LIMIT;
         String rawLimit = ctx.queryParams().get("limit");
         if (rawLimit != null) {

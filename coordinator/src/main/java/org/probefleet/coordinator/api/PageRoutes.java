@@ -26,6 +26,7 @@ import org.probefleet.coordinator.web.SloPage;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.wire.outcome.OutcomeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +127,7 @@ final class PageRoutes {
 
     private String slo(SloSnapshot snapshot) {
         List<Outcome> inWindow = services.store().list(new OutcomeStore.Query(Optional.of(snapshot.slo().indicator().journey()),
-                Optional.empty(), Optional.of("failure"), Optional.of(snapshot.at().minus(snapshot.slo().window())), Optional.empty(),
+                Optional.empty(), Optional.of(OutcomeStatus.FAILURE), Optional.of(snapshot.at().minus(snapshot.slo().window())), Optional.empty(),
                 FAILURES_COUNTED));
         return SloPage.render(new SloPage.Data(snapshot, inWindow.stream().limit(LATEST_FAILURES).toList(), inWindow,
                 services.slos().series(snapshot.slo().name()), services.gates().active(snapshot.slo().name())),

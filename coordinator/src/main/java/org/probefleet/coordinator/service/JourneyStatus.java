@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 /** Each journey's last run per region and its flakiness over the last day, read from the store: the journeys page and its API. */
 public final class JourneyStatus {
@@ -37,7 +38,7 @@ public final class JourneyStatus {
                 lastRuns.put(region, store.list(new OutcomeStore.Query(Optional.of(journey.id()), Optional.of(region), Optional.empty(),
                         Optional.empty(), Optional.empty(), 1)).stream().findFirst());
             }
-            List<Outcome> successes = store.list(new OutcomeStore.Query(Optional.of(journey.id()), Optional.empty(), Optional.of("success"),
+            List<Outcome> successes = store.list(new OutcomeStore.Query(Optional.of(journey.id()), Optional.empty(), Optional.of(OutcomeStatus.SUCCESS),
                     Optional.of(now.minus(Duration.ofDays(1))), Optional.empty(), SUCCESSES_READ));
             rows.add(new Row(journey, lastRuns, successes.size(), successes.stream().filter(outcome -> outcome.attempts() > 1).count()));
         }

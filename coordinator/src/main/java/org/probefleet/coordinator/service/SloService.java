@@ -5,16 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
+import org.probefleet.coordinator.counting.CountFeed;
+import org.probefleet.coordinator.counting.CountedSlo;
+import org.probefleet.coordinator.counting.MinuteCounts;
+import org.probefleet.coordinator.counting.SloCounter;
 import org.probefleet.coordinator.slo.AlertTracker;
-import org.probefleet.coordinator.slo.Classification;
 import org.probefleet.coordinator.slo.EngineEvent;
 import org.probefleet.coordinator.slo.EngineMemory;
 import org.probefleet.coordinator.slo.RollingSeries;
@@ -22,7 +23,6 @@ import org.probefleet.coordinator.slo.SeriesCounts;
 import org.probefleet.coordinator.slo.SloEvaluator;
 import org.probefleet.coordinator.slo.SloInput;
 import org.probefleet.coordinator.slo.SloSnapshot;
-import org.probefleet.coordinator.store.Counting;
 import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Journey;
@@ -46,7 +46,7 @@ public final class SloService {
     private volatile Instant watchingSince;
     private volatile Map<String, Tracked> tracked = Map.of();
     /** How outcomes count now: the feed of the tracked SLOs. */
-    private volatile Feed live = new Feed(Map.of());
+    private volatile Feed live = new Feed(Map.of(), Instant.EPOCH);
     private volatile Map<String, SloSnapshot> latest = Map.of();
 
     public SloService(Clock clock) {
@@ -74,65 +74,37 @@ public final class SloService {
                     previous != null ? previous : new AlertTracker(policy.states().get(0).name())));
             longest = longest.compareTo(slo.window()) >= 0 ? longest : slo.window();
         }
-        store.countWith(new Feed(fresh), clock.instant().minus(longest)).join();
+        store.countWith(new Feed(fresh, clock.instant().minus(longest)).counter).join();
     }
 
-    /** Counts one stored outcome toward every SLO over its journey. */
+    /** Counts one outcome toward every SLO over its journey, without the store: for a bench that feeds the engine directly. */
     public void record(Outcome outcome) {
-        live.record(outcome);
+        live.add(live.counter.countsOf(outcome));
     }
 
     private static RollingSeries series(Tracked one, String region) {
         return one.series().computeIfAbsent(region, key -> new RollingSeries(one.slo().window()));
     }
 
-    /**
-     * How the store counts for a set of tracked SLOs, which become the live ones once the store has
-     * caught up. SLOs are looked up by journey: an outcome costs the SLOs over its journey, not all.
-     */
-    private final class Feed implements Counting {
+    /** The series of a set of tracked SLOs, fed by their counter; they become the live ones once the store has caught up. */
+    private final class Feed implements CountFeed {
         private final Map<String, Tracked> slos;
-        private final Map<String, List<Tracked>> byJourney = new HashMap<>();
+        private final SloCounter counter;
 
-        Feed(Map<String, Tracked> slos) {
+        Feed(Map<String, Tracked> slos, Instant since) {
             this.slos = slos;
-            slos.values().forEach(one -> byJourney.computeIfAbsent(one.journey().id(), journey -> new ArrayList<>()).add(one));
+            this.counter = new SloCounter(slos.values().stream().map(one -> CountedSlo.of(one.slo(), one.journey())).toList(), since, this);
         }
 
-        void record(Outcome outcome) {
-            forEachCounting(outcome, (one, classification) -> series(one, outcome.region()).add(outcome.startedAt(), classification));
-        }
-
-        private void forEachCounting(Outcome outcome, BiConsumer<Tracked, Classification> action) {
-            for (Tracked one : byJourney.getOrDefault(outcome.journey(), List.of())) {
-                if (one.journey().runsIn(outcome.region())) {
-                    action.accept(one, Classification.of(outcome.status(), outcome.durationMs(), one.slo().indicator().latencyThreshold(),
-                            one.journey().mode()));
-                }
-            }
+        void add(List<MinuteCounts> counted) {
+            counted.forEach(this::minute);
         }
 
         @Override
-        public Map<String, String> fingerprints() {
-            Map<String, String> fingerprints = new LinkedHashMap<>();
-            slos.forEach((name, one) -> fingerprints.put(name, String.join("|", one.journey().id(), one.journey().mode().name(),
-                    one.slo().indicator().latencyThreshold().map(limit -> limit.toMillis() + "ms").orElse("no latency threshold"),
-                    String.join(",", one.journey().regions()))));
-            return fingerprints;
-        }
-
-        @Override
-        public List<Counted> countsOf(Outcome outcome) {
-            List<Counted> counted = new ArrayList<>(1);
-            forEachCounting(outcome, (one, classification) -> counted.add(new Counted(one.slo().name(), classification)));
-            return counted;
-        }
-
-        @Override
-        public void minute(Minute minute) {
+        public void minute(MinuteCounts minute) {
             Tracked one = slos.get(minute.slo());
             if (one != null) {
-                series(one, minute.region()).add(minute.lastStartedAt(), minute.good(), minute.failed() + minute.slow());
+                series(one, minute.region()).add(minute.lastStartedAt(), minute.good(), minute.bad());
             }
         }
 
@@ -143,13 +115,8 @@ public final class SloService {
         }
 
         @Override
-        public void stored(Outcome outcome, List<Counted> counted) {
-            for (Counted way : counted) {
-                Tracked one = slos.get(way.slo());
-                if (one != null) {
-                    series(one, outcome.region()).add(outcome.startedAt(), way.classification());
-                }
-            }
+        public void stored(Outcome outcome, List<MinuteCounts> counted) {
+            add(counted);
         }
     }
 

@@ -24,7 +24,7 @@ final class Migrations {
                     "CREATE INDEX outcomes_by_time ON outcomes (started_at)",
                     "CREATE INDEX outcomes_by_journey ON outcomes (journey, region, started_at)",
                     "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-            // Per-minute counts for the SLO engine; minute k holds runs started in (k, k + 1] minutes since the epoch.
+            // Per-minute counts, named for what they counted until step 3 made them tallies the store does not interpret.
             List.of("""
                     CREATE TABLE minute_counts (
                       slo TEXT NOT NULL,
@@ -36,7 +36,24 @@ final class Migrations {
                       prober_error BIGINT NOT NULL,
                       last_started_at BIGINT NOT NULL,
                       PRIMARY KEY (slo, region, minute))""",
-                    "CREATE TABLE counted_slos (slo TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)"));
+                    "CREATE TABLE counted_slos (slo TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)"),
+            // The counts become tallies the store keeps for whoever counts (see Tally): same rows, names that mean nothing to it.
+            List.of("""
+                    CREATE TABLE tallies (
+                      tally_key TEXT NOT NULL,
+                      region TEXT NOT NULL,
+                      minute BIGINT NOT NULL,
+                      amount_1 BIGINT NOT NULL,
+                      amount_2 BIGINT NOT NULL,
+                      amount_3 BIGINT NOT NULL,
+                      amount_4 BIGINT NOT NULL,
+                      latest BIGINT NOT NULL,
+                      PRIMARY KEY (tally_key, region, minute))""",
+                    "INSERT INTO tallies SELECT slo, region, minute, good, failed, slow, prober_error, last_started_at FROM minute_counts",
+                    "DROP TABLE minute_counts",
+                    "CREATE TABLE tally_tags (tally_key TEXT PRIMARY KEY, tag TEXT NOT NULL)",
+                    "INSERT INTO tally_tags SELECT slo, fingerprint FROM counted_slos",
+                    "DROP TABLE counted_slos"));
 
     private Migrations() {
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 /**
  * Where outcomes live. {@link #append} is all-or-nothing per batch and completes only after
@@ -36,18 +37,18 @@ public interface OutcomeStore extends AutoCloseable {
     }
 
     /** Filters for the drill-down list; {@code before} pages backwards from a previous page's last start time. */
-    record Query(Optional<String> journey, Optional<String> region, Optional<String> status, Optional<Instant> since,
+    record Query(Optional<String> journey, Optional<String> region, Optional<OutcomeStatus> status, Optional<Instant> since,
                  Optional<Instant> before, int limit) {
     }
 
     CompletableFuture<BatchResult> append(List<Outcome> batch);
 
     /**
-     * Counts outcomes for the SLO engine from now on as {@code counting} says (replacing how they
-     * were counted before): recounts what changed, hands the stored minutes since {@code since} to
-     * it, then every committed batch. Completes once the engine is caught up.
+     * Hands stored outcomes to {@code listener} from now on, replacing the one before: lets it
+     * reconcile the stored tallies, commits that, hands the tallies over, then feeds it every
+     * committed batch with the tallies it gave for it. Completes once the listener is caught up.
      */
-    CompletableFuture<Void> countWith(Counting counting, Instant since);
+    CompletableFuture<Void> countWith(TallyListener listener);
 
     Optional<Outcome> find(UUID runId);
 
@@ -57,7 +58,7 @@ public interface OutcomeStore extends AutoCloseable {
     /** Every outcome started after {@code since}, oldest first: how the engine rebuilds its windows at start. */
     void forEachSince(Instant since, Consumer<Outcome> consumer);
 
-    /** Deletes outcomes started before {@code cutoff}; returns how many. */
+    /** Deletes outcomes started before {@code cutoff}, and the minutes of tallies wholly before it; returns how many outcomes. */
     int deleteBefore(Instant cutoff);
 
     /** A small key-value area for the coordinator's own state: pushed definitions, alert state. */

@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.probefleet.coordinator.bench.VirtualClock;
+import org.probefleet.coordinator.counting.CountFeed;
+import org.probefleet.coordinator.counting.CountedSlo;
+import org.probefleet.coordinator.counting.MinuteCounts;
+import org.probefleet.coordinator.counting.SloCounter;
 import org.probefleet.coordinator.service.SloService;
-import org.probefleet.coordinator.slo.Classification;
 import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.slo.Window;
@@ -33,31 +36,19 @@ abstract class OutcomeStoreContract {
     abstract String freshStoreUrl() throws Exception;
 
     /** Counts journey "checkout" for one SLO, slow past {@code thresholdMs}, and keeps what the store hands over. */
-    static final class Recorder implements Counting {
-        final String fingerprint;
-        final long thresholdMs;
-        final List<Minute> minutes = new ArrayList<>();
+    static final class Recorder implements CountFeed {
+        final SloCounter counter;
+        final List<MinuteCounts> minutes = new ArrayList<>();
         final List<Outcome> stored = new ArrayList<>();
         boolean caughtUp;
 
         Recorder(long thresholdMs) {
-            this.thresholdMs = thresholdMs;
-            this.fingerprint = "checkout|" + thresholdMs;
+            this.counter = new SloCounter(List.of(new CountedSlo("checkout-slo", "checkout", Mode.LIVE,
+                    Optional.of(Duration.ofMillis(thresholdMs)), List.of())), NOW.minus(Duration.ofDays(30)), this);
         }
 
         @Override
-        public Map<String, String> fingerprints() {
-            return Map.of("checkout-slo", fingerprint);
-        }
-
-        @Override
-        public List<Counted> countsOf(Outcome outcome) {
-            return outcome.journey().equals("checkout") ? List.of(new Counted("checkout-slo", Classification.of(outcome.status(),
-                    outcome.durationMs(), Optional.of(Duration.ofMillis(thresholdMs)), Mode.LIVE))) : List.of();
-        }
-
-        @Override
-        public void minute(Minute minute) {
+        public void minute(MinuteCounts minute) {
             minutes.add(minute);
         }
 
@@ -67,8 +58,8 @@ abstract class OutcomeStoreContract {
         }
 
         @Override
-        public void stored(Outcome outcome, List<Counted> counted) {
-            assertThat(counted).as("counted as when it was written").isEqualTo(countsOf(outcome));
+        public void stored(Outcome outcome, List<MinuteCounts> counted) {
+            assertThat(counted).as("counted as when it was written").isEqualTo(counter.countsOf(outcome));
             stored.add(outcome);
         }
     }
@@ -94,12 +85,12 @@ abstract class OutcomeStoreContract {
     Recorder countedAfterRestart(String url, long thresholdMs) {
         Recorder recorder = new Recorder(thresholdMs);
         try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
-            store.countWith(recorder, NOW.minus(Duration.ofDays(30))).join();
+            store.countWith(recorder.counter).join();
         }
         return recorder;
     }
 
-    static String rows(List<Counting.Minute> minutes) {
+    static String rows(List<MinuteCounts> minutes) {
         return String.join("\n", minutes.stream().map(m -> m.slo() + " " + m.region() + " last " + m.lastStartedAt() + " good "
                 + m.good() + " failed " + m.failed() + " slow " + m.slow() + " prober_error " + m.proberErrors()).toList());
     }
@@ -109,7 +100,7 @@ abstract class OutcomeStoreContract {
         String url = freshStoreUrl();
         Recorder live = new Recorder(8_000);
         try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
-            store.countWith(live, NOW.minus(Duration.ofDays(30))).join();
+            store.countWith(live.counter).join();
             assertThat(live.caughtUp).isTrue();
             assertThat(store.append(twoMinutes()).join().accepted()).isEqualTo(6);
             assertThat(store.append(twoMinutes().subList(0, 1)).join().accepted()).as("a new run id").isEqualTo(1);
@@ -125,12 +116,12 @@ abstract class OutcomeStoreContract {
         Recorder live = new Recorder(8_000);
         List<Outcome> batch = twoMinutes();
         try (JdbcOutcomeStore store = JdbcOutcomeStore.open(freshStoreUrl(), clock)) {
-            store.countWith(live, NOW.minus(Duration.ofDays(30))).join();
+            store.countWith(live.counter).join();
             store.append(batch).join();
             assertThat(store.append(batch).join().duplicates()).isEqualTo(6);
             Recorder again = new Recorder(8_000);
-            store.countWith(again, NOW.minus(Duration.ofDays(30))).join();
-            assertThat(again.minutes).extracting(Counting.Minute::good).containsExactly(1L, 1L);
+            store.countWith(again.counter).join();
+            assertThat(again.minutes).extracting(MinuteCounts::good).containsExactly(1L, 1L);
             assertThat(live.stored).hasSize(6);
         }
     }
@@ -139,7 +130,7 @@ abstract class OutcomeStoreContract {
     void aChangedDefinitionIsRecountedFromTheStoredOutcomes() throws Exception {
         String url = freshStoreUrl();
         try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
-            store.countWith(new Recorder(8_000), NOW.minus(Duration.ofDays(30))).join();
+            store.countWith(new Recorder(8_000).counter).join();
             store.append(twoMinutes()).join();
         }
         assertThat(rows(countedAfterRestart(url, 850).minutes)).isEqualTo("""
@@ -150,12 +141,12 @@ abstract class OutcomeStoreContract {
     @Test
     void olderMinutesGoWithTheOutcomes() throws Exception {
         try (JdbcOutcomeStore store = JdbcOutcomeStore.open(freshStoreUrl(), clock)) {
-            store.countWith(new Recorder(8_000), NOW.minus(Duration.ofDays(30))).join();
+            store.countWith(new Recorder(8_000).counter).join();
             store.append(twoMinutes()).join();
             assertThat(store.deleteBefore(Instant.parse("2026-11-28T11:59:00Z"))).isEqualTo(5);
             Recorder after = new Recorder(8_000);
-            store.countWith(after, NOW.minus(Duration.ofDays(30))).join();
-            assertThat(after.minutes).extracting(Counting.Minute::lastStartedAt).containsExactly(Instant.parse("2026-11-28T12:00:00Z"));
+            store.countWith(after.counter).join();
+            assertThat(after.minutes).extracting(MinuteCounts::lastStartedAt).containsExactly(Instant.parse("2026-11-28T12:00:00Z"));
         }
     }
 

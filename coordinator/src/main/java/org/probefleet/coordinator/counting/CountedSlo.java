@@ -1,0 +1,40 @@
+package org.probefleet.coordinator.counting;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.probefleet.coordinator.slo.Classification;
+import org.probefleet.journeys.model.Journey;
+import org.probefleet.journeys.model.Mode;
+import org.probefleet.journeys.model.Slo;
+import org.probefleet.wire.outcome.Outcome;
+
+/**
+ * What an SLO's counts depend on: its journey, that journey's mode and regions (none = every
+ * region) and the latency threshold. When any of it changes, the SLO is recounted.
+ */
+public record CountedSlo(String name, String journey, Mode mode, Optional<Duration> latencyThreshold, List<String> regions) {
+
+    public CountedSlo {
+        regions = List.copyOf(regions);
+    }
+
+    public static CountedSlo of(Slo slo, Journey journey) {
+        return new CountedSlo(slo.name(), journey.id(), journey.mode(), slo.indicator().latencyThreshold(), journey.regions());
+    }
+
+    /** Changes exactly when the counts would: the tag the store keeps with this SLO's counts. */
+    public String fingerprint() {
+        return String.join("|", journey, mode.name(), latencyThreshold.map(limit -> limit.toMillis() + "ms").orElse("no latency threshold"),
+                String.join(",", regions));
+    }
+
+    /** How the outcome counts for this SLO; empty when it is of another journey or a region the journey does not run in. */
+    public Optional<Classification> classify(Outcome outcome) {
+        boolean runsThere = regions.isEmpty() || regions.contains(outcome.region());
+        if (!outcome.journey().equals(journey) || !runsThere) {
+            return Optional.empty();
+        }
+        return Optional.of(Classification.of(outcome.status(), outcome.durationMs(), latencyThreshold, mode));
+    }
+}

@@ -1,0 +1,254 @@
+package org.probefleet.coordinator.store;
+
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.OutcomeJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's one writer thread. It commits every batch waiting at that moment in a single
+ * transaction (group commit), each batch under its own savepoint so one bad batch fails alone,
+ * with the batch's tallies from the {@link TallyListener} in the same transaction; and it feeds
+ * the listener in commit order, so a switch of listener falls between two commits.
+ */
+final class GroupWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupWriter.class);
+    /** Batches committed together at most: bounds one transaction's size and latency. */
+    static final int MAX_GROUP = 64;
+
+    /** What the writer thread does, in the order asked. */
+    private sealed interface Task permits Pending, Switch {
+    }
+
+    /** A batch and its canonical JSON, rendered by the caller so the one writer thread does only database work. */
+    private record Pending(List<Outcome> batch, List<String> bodies, CompletableFuture<OutcomeStore.BatchResult> result) implements Task {
+    }
+
+    private record Switch(TallyListener listener, CompletableFuture<Void> done) implements Task {
+    }
+
+    /** A batch written (not yet committed), with the tallies of each of its new outcomes, in the order of {@code result.stored()}. */
+    private record Written(OutcomeStore.BatchResult result, List<List<Tally>> tallies) {
+    }
+
+    private final Database database;
+    private final OutcomeTable outcomes;
+    private final TallyTable tallies;
+    private final Clock clock;
+    private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    /** Touched by the writer thread only. */
+    private TallyListener listener;
+
+    GroupWriter(Database database, OutcomeTable outcomes, TallyTable tallies, Clock clock) {
+        this.database = database;
+        this.outcomes = outcomes;
+        this.tallies = tallies;
+        this.clock = clock;
+        this.thread = new Thread(this::writeLoop, "store-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    CompletableFuture<OutcomeStore.BatchResult> append(List<Outcome> batch) {
+        CompletableFuture<OutcomeStore.BatchResult> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("store is closed"));
+        } else if (batch.isEmpty()) {
+            result.complete(new OutcomeStore.BatchResult(0, 0, List.of()));
+        } else {
+            queue.add(new Pending(List.copyOf(batch), batch.stream().map(outcome -> OutcomeJson.write(outcome).toString()).toList(),
+                    result));
+        }
+        return result;
+    }
+
+    CompletableFuture<Void> countWith(TallyListener next) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closed) {
+            done.completeExceptionally(new IllegalStateException("store is closed"));
+        } else {
+            queue.add(new Switch(next, done));
+        }
+        return done;
+    }
+
+    private void writeLoop() {
+        List<Task> tasks = new ArrayList<>();
+        List<Pending> group = new ArrayList<>();
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Task first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                tasks.clear();
+                tasks.add(first);
+                queue.drainTo(tasks, MAX_GROUP - 1);
+                group.clear();
+                for (Task task : tasks) {
+                    if (task instanceof Pending pending) {
+                        group.add(pending);
+                    } else if (task instanceof Switch next) {
+                        commit(group);
+                        group.clear();
+                        switchTo(next);
+                    }
+                }
+                commit(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void commit(List<Pending> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        List<Object> results = new ArrayList<>(group.size());
+        try {
+            for (Pending pending : group) {
+                Savepoint savepoint = database.writer.setSavepoint();
+                try {
+                    results.add(write(pending));
+                    database.writer.releaseSavepoint(savepoint);
+                } catch (OutcomeStore.ConflictException e) {
+                    database.writer.rollback(savepoint);
+                    results.add(e);
+                }
+            }
+            database.writer.commit();
+        } catch (SQLException e) {
+            LOG.error("store commit of {} batches failed on {}", group.size(), database.description, e);
+            database.rollbackWriter();
+            group.forEach(pending -> pending.result().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            if (results.get(i) instanceof Written written) {
+                feed(written);
+                group.get(i).result().complete(written.result());
+            } else {
+                group.get(i).result().completeExceptionally((Throwable) results.get(i));
+            }
+        }
+    }
+
+    private Written write(Pending pending) throws SQLException {
+        OutcomeStore.BatchResult result = outcomes.insert(pending.batch(), pending.bodies(), clock.millis());
+        List<List<Tally>> added = new ArrayList<>(result.stored().size());
+        if (listener != null && !result.stored().isEmpty()) {
+            TallySum sum = new TallySum();
+            for (Outcome outcome : result.stored()) {
+                List<Tally> ofOutcome = listener.talliesOf(outcome);
+                sum.addAll(ofOutcome);
+                added.add(ofOutcome);
+            }
+            tallies.add(sum.drain());
+        }
+        return new Written(result, added);
+    }
+
+    /** Hands committed outcomes to the listener, with their tallies as written, before their sender hears they are stored. */
+    private void feed(Written written) {
+        List<Outcome> stored = written.result().stored();
+        if (listener == null) {
+            return;
+        }
+        try {
+            for (int i = 0; i < stored.size(); i++) {
+                listener.stored(stored.get(i), written.tallies().get(i));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the tally listener failed to take {} stored outcomes", stored.size(), e);
+        }
+    }
+
+    /** Lets the next listener reconcile the tallies, commits, hands them over, then feeds it every later batch. */
+    private void switchTo(Switch task) {
+        try {
+            task.listener().reconcile(new WriterLedger());
+            database.writer.commit();
+            task.listener().catchUp((from, each) -> run(() -> tallies.forEachFrom(from, each)));
+            listener = task.listener();
+            task.done().complete(null);
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("bringing the tallies on {} up to date failed", database.description, e);
+            database.rollbackWriter();
+            task.done().completeExceptionally(e);
+        }
+    }
+
+    /** A statement that may fail with an {@link SQLException}. */
+    private interface Sql {
+        void run() throws SQLException;
+    }
+
+    private void run(Sql sql) {
+        try {
+            sql.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException("store update failed on " + database.description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The ledger of a reconcile: writes in the writer's open transaction, reads through reader connections. */
+    private final class WriterLedger implements TallyListener.Ledger {
+
+        @Override
+        public Map<String, String> tags() {
+            try {
+                return tallies.tags();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the tally tags from " + database.description, e);
+            }
+        }
+
+        @Override
+        public void forget(String key) {
+            run(() -> tallies.forget(key));
+        }
+
+        @Override
+        public void tag(String key, String tag) {
+            run(() -> tallies.tag(key, tag));
+        }
+
+        @Override
+        public void forEachOutcomeSince(Instant since, Consumer<Outcome> each) {
+            outcomes.forEachSinceUnordered(since, each);
+        }
+
+        @Override
+        public void add(Collection<Tally> added) {
+            run(() -> tallies.add(added));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
