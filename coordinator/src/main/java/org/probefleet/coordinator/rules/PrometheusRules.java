@@ -137,8 +137,8 @@ public final class PrometheusRules {
             }
         }
         throw new IllegalArgumentException("SLO " + slo.name() + ": latency_threshold " + Durations.format(threshold)
-                + " is not a bucket of " + DURATION_BUCKETS + " (" + Arrays.stream(Conventions.DURATION_BUCKETS_SECONDS)
-                .mapToObj(bound -> Conventions.le(bound) + "s").collect(Collectors.joining(", "))
+                + " is not one of the duration histogram's buckets (" + Arrays.stream(Conventions.DURATION_BUCKETS_SECONDS)
+                .mapToObj(bound -> Durations.format(Duration.ofMillis(Math.round(bound * 1000)))).collect(Collectors.joining(", "))
                 + "), so Prometheus rules cannot count the runs within it");
     }
 

@@ -1,6 +1,7 @@
 package org.probefleet.coordinator.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -88,5 +89,17 @@ class AlertBookTest {
         assertThat(restored.reconcile(List.of(alert("global", Severity.PAGE, "all regions")), List.of(), T0.plusSeconds(120))).isEmpty();
         assertThat(restored.reconcile(List.of(), List.of(), T0.plusSeconds(180))).singleElement()
                 .isInstanceOf(AlertBook.Change.Resolved.class);
+    }
+
+    @Test
+    @DisplayName("a saved alert whose severity is not page, ticket or info makes the saved state unreadable, so alerting starts fresh")
+    void unknownSeverityInSavedState() {
+        String saved = "{\"version\":1,\"watchingSince\":\"2026-11-01T00:00:00Z\",\"trackers\":{},\"ended\":[],\"firing\":[{"
+                + "\"dedupKey\":\"probefleet/slo/checkout/global\",\"startsAt\":\"2026-11-01T00:00:00Z\","
+                + "\"labels\":{\"alertname\":\"ProbefleetSLOPage\",\"severity\":\"urgent\"},\"annotations\":{}}]}";
+
+        assertThatThrownBy(() -> AlertState.fromJson(saved)).isInstanceOf(java.io.IOException.class)
+                .hasMessage("alert state has a bad notification: notification probefleet/slo/checkout/global has severity 'urgent',"
+                        + " not page, ticket or info");
     }
 }
