@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.probefleet.coordinator.alerting.AlertComposer;
 import org.probefleet.coordinator.slo.AlertRule;
 import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.coordinator.slo.Window;
@@ -69,10 +70,10 @@ public final class PrometheusRules {
             String page = condition(slo, Severity.PAGE, GLOBAL);
             String regionalPage = condition(slo, Severity.PAGE, REGIONAL);
             String quorum = "count(" + regionalPage + ") >= " + Math.max(1, Math.min(slo.alertQuorum(), regions(journey)));
-            alert(alertRules, slo, journey, "ProbefleetSLOPage", Severity.PAGE, "(" + page + ") and on() (" + quorum + ")",
+            alert(alertRules, slo, journey, AlertComposer.PAGE, Severity.PAGE, "(" + page + ") and on() (" + quorum + ")",
                     "{{ $labels.slo }} is burning its error budget from a quorum of regions");
             String anyRegional = condition(slo, null, REGIONAL);
-            alert(alertRules, slo, journey, "ProbefleetSLORegionTicket", Severity.TICKET,
+            alert(alertRules, slo, journey, AlertComposer.REGION_TICKET, Severity.TICKET,
                     "(" + anyRegional + ") unless on() ((" + page + ") and on() (" + quorum + "))",
                     "{{ $labels.slo }} failing from {{ $labels.region }}");
         }
