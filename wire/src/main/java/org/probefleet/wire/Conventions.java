@@ -57,9 +57,6 @@ public final class Conventions {
     /** The base unit of {@link #JOURNEY_DURATION}; Prometheus appends it to the name. */
     public static final String JOURNEY_DURATION_UNIT = "seconds";
 
-    private Conventions() {
-    }
-
     /** A Micrometer counter as Prometheus exposes it: {@code probefleet.journey.runs} → {@code probefleet_journey_runs_total}. */
     public static String prometheusCounter(String name) {
         return prometheusName(name) + "_total";
@@ -80,5 +77,8 @@ public final class Conventions {
 
     private static String prometheusName(String name) {
         return name.replace('.', '_');
+    }
+
+    private Conventions() {
     }
 }
