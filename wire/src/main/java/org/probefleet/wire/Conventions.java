@@ -55,6 +55,35 @@ public final class Conventions {
     /** The region label value of results over every region's events together. */
     public static final String GLOBAL_REGION = "global";
 
+    // The alert notifications counter's labels, the alerts' owner label, the duration histogram's unit.
+    public static final String RECEIVER = "receiver";
+    public static final String RESULT = "result";
+    public static final String OWNER = "owner";
+    /** The base unit of {@link #JOURNEY_DURATION}; Prometheus appends it to the name. */
+    public static final String JOURNEY_DURATION_UNIT = "seconds";
+
+    /** A Micrometer counter as Prometheus exposes it: {@code probefleet.journey.runs} → {@code probefleet_journey_runs_total}. */
+    public static String prometheusCounter(String name) {
+        return prometheusName(name) + "_total";
+    }
+
+    /**
+     * The bucket series of a Micrometer histogram with a base unit: {@code probefleet.journey.duration} in seconds →
+     * {@code probefleet_journey_duration_seconds_bucket}.
+     */
+    public static String prometheusBuckets(String name, String baseUnit) {
+        return prometheusName(name) + "_" + baseUnit + "_bucket";
+    }
+
+    /** A bucket's upper bound as the exposition prints it in the {@code le} label: 8 → {@code 8.0}, 0.25 → {@code 0.25}. */
+    public static String le(double upperBound) {
+        return Double.toString(upperBound);
+    }
+
+    private static String prometheusName(String name) {
+        return name.replace('.', '_');
+    }
+
     private Conventions() {
     }
 

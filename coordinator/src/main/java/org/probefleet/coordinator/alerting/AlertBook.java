@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.probefleet.coordinator.slo.Severity;
 
 /**
  * What on-call has been told: the alerts firing (by dedup key), those resolved in the last
@@ -111,7 +112,7 @@ public final class AlertBook {
 
     private static boolean supersededByPage(Notification old, Collection<Notification> next) {
         String slo = old.labels().get("slo");
-        return slo != null && !Notification.SEVERITY_PAGE.equals(old.severity()) && next.stream().anyMatch(alert ->
-                Objects.equals(slo, alert.labels().get("slo")) && Notification.SEVERITY_PAGE.equals(alert.severity()));
+        return slo != null && old.severity() != Severity.PAGE && next.stream().anyMatch(alert ->
+                Objects.equals(slo, alert.labels().get("slo")) && alert.severity() == Severity.PAGE);
     }
 }

@@ -23,6 +23,7 @@ import org.probefleet.coordinator.view.Wording;
 import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Ratios;
 import org.probefleet.journeys.model.Slo;
+import org.probefleet.wire.Conventions;
 
 /**
  * Writes the engine's decisions as notifications: labels {@code alertname, slo, journey,
@@ -64,7 +65,7 @@ public final class AlertComposer {
         Slo slo = snapshot.slo();
         String window = Durations.format(slo.window());
         if (event instanceof EngineEvent.StateChange change) {
-            Map<String, String> labels = labels(BUDGET_STATE, slo, Notification.SEVERITY_INFO, ScopeResult.GLOBAL, slo.owner());
+            Map<String, String> labels = labels(BUDGET_STATE, slo, Severity.INFO, ScopeResult.GLOBAL, slo.owner());
             labels.put("state", change.to());
             String summary = slo.name() + " budget state " + change.from() + " → " + change.to() + ": "
                     + percent(change.consumed()) + " of the " + window + " budget consumed";
@@ -72,7 +73,7 @@ public final class AlertComposer {
                     scopeAnnotations(slo, snapshot.global(), summary), event.at(), Optional.empty()));
         }
         if (event instanceof EngineEvent.ThresholdCrossed crossed) {
-            Map<String, String> labels = labels(BUDGET_THRESHOLD, slo, Notification.SEVERITY_INFO, ScopeResult.GLOBAL, slo.owner());
+            Map<String, String> labels = labels(BUDGET_THRESHOLD, slo, Severity.INFO, ScopeResult.GLOBAL, slo.owner());
             String summary = slo.name() + " crossed its notification threshold: " + percent(crossed.consumed()) + " of the "
                     + window + " budget consumed (threshold " + percent(crossed.threshold()) + ")";
             return Optional.of(new Notification(key(slo, "threshold", String.valueOf(event.at())), labels,
@@ -97,7 +98,7 @@ public final class AlertComposer {
         }
         Map<String, String> annotations = scopeAnnotations(slo, scope, summary.toString());
         cause.ifPresent(common -> annotations.put("failing_step", common.describe()));
-        return new Notification(key(slo, alert.scope()), labels(alertname, slo, alert.severity().wireName(), alert.scope(), slo.owner()),
+        return new Notification(key(slo, alert.scope()), labels(alertname, slo, alert.severity(), alert.scope(), slo.owner()),
                 annotations, snapshot.at(), Optional.empty());
     }
 
@@ -110,7 +111,7 @@ public final class AlertComposer {
         annotations.put("description", "A region with no outcome for 3 schedule intervals is no_data: it is never counted as good. "
                 + "Check the agents of " + region + " (GET /api/v1/agents) and their self-check.");
         annotations.put("dashboard", link(slo));
-        return new Notification(key(slo, region, "no_data"), labels(NO_DATA, slo, Notification.SEVERITY_TICKET, region, fleetOwner),
+        return new Notification(key(slo, region, "no_data"), labels(NO_DATA, slo, Severity.TICKET, region, fleetOwner),
                 annotations, snapshot.at(), Optional.empty());
     }
 
@@ -135,12 +136,12 @@ public final class AlertComposer {
         return annotations;
     }
 
-    private static Map<String, String> labels(String alertname, Slo slo, String severity, String region, String owner) {
+    private static Map<String, String> labels(String alertname, Slo slo, Severity severity, String region, String owner) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("alertname", alertname);
         labels.put("slo", slo.name());
         labels.put("journey", slo.indicator().journey());
-        labels.put("severity", severity);
+        labels.put(Conventions.SEVERITY, severity.wireName());
         labels.put("region", region);
         labels.put("owner", owner);
         return labels;

@@ -54,7 +54,7 @@ public final class AlertDispatcher implements AutoCloseable {
     private final OutcomeStore store;
     private final Clock clock;
     private final List<FleetHealth.Expected> expectedAgents;
-    private final BiConsumer<String, String> results;
+    private final BiConsumer<Receiver, DeliveryResult> results;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread named = new Thread(runnable, "probefleet-alerting");
         named.setDaemon(true);
@@ -71,10 +71,10 @@ public final class AlertDispatcher implements AutoCloseable {
 
     /**
      * @param saved   what was saved before a restart (the engine's part is restored by the caller)
-     * @param results told (receiver, "sent" | "retried" | "dropped") for metrics
+     * @param results told how every delivery attempt to every receiver ended, for metrics
      */
     public AlertDispatcher(AlertingConfig config, OutcomeStore store, Clock clock, List<FleetHealth.Expected> expectedAgents,
-                           Optional<AlertState> saved, BiConsumer<String, String> results) {
+                           Optional<AlertState> saved, BiConsumer<Receiver, DeliveryResult> results) {
         this.config = config;
         this.store = store;
         this.clock = clock;
@@ -84,9 +84,9 @@ public final class AlertDispatcher implements AutoCloseable {
                 .filter(alert -> FleetHealth.AGENT_DOWN.equals(alert.labels().get("alertname")))
                 .map(alert -> alert.labels().get("agent")).collect(java.util.stream.Collectors.toSet())).orElse(Set.of()));
         this.book = saved.map(state -> new AlertBook(state.firing(), state.ended())).orElseGet(AlertBook::new);
-        this.pagerDuty = config.pagerDuty().map(pd -> new DeliveryQueue("pagerduty", pd.url(), client, thread, BACKOFF, results));
+        this.pagerDuty = config.pagerDuty().map(pd -> new DeliveryQueue(Receiver.PAGERDUTY, pd.url(), client, thread, BACKOFF, results));
         config.webhooks().forEach(hook -> webhooks.put(hook,
-                new DeliveryQueue("webhook", hook.url(), client, thread, BACKOFF, results)));
+                new DeliveryQueue(Receiver.WEBHOOK, hook.url(), client, thread, BACKOFF, results)));
     }
 
     /** Reads the saved state; unreadable state is logged and alerting starts fresh. */
@@ -179,7 +179,7 @@ public final class AlertDispatcher implements AutoCloseable {
             LOG.info("alert {}: {} [{}]", Payloads.status(change), change.alert().summary(), change.alert().dedupKey());
             boolean notice = change instanceof AlertBook.Change.Notice;
             boolean inhibited = change instanceof AlertBook.Change.Resolved resolved && resolved.inhibited();
-            String severity = change.alert().severity();
+            String severity = change.alert().severity().wireName();
             config.pagerDuty().filter(pd -> !notice && pd.severities().contains(severity)).ifPresent(pd ->
                     pagerDuty.orElseThrow().offer(Payloads.pagerDuty(change, pd.routingKey())));
             webhooks.forEach((hook, queue) -> {
@@ -203,7 +203,7 @@ public final class AlertDispatcher implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> thread.execute(() -> {
                 boolean ok = error == null && response.statusCode() / 100 == 2;
-                results.accept("alertmanager", ok ? "sent" : "retried");
+                results.accept(Receiver.ALERTMANAGER, ok ? DeliveryResult.SENT : DeliveryResult.RETRIED);
                 if (ok) {
                     if (unreachable.remove(alertmanager)) {
                         LOG.info("alertmanager {} takes alerts again", alertmanager);

@@ -84,6 +84,8 @@ public record AlertState(EngineMemory engine, List<Notification> firing, List<No
                         strings(node.path("annotations")), Instant.parse(node.path("startsAt").asText()), endsAt));
             } catch (java.time.format.DateTimeParseException e) {
                 throw new IOException("alert state has a bad time: " + e.getParsedString(), e);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("alert state has a bad notification: " + e.getMessage(), e);
             }
         }
         return notifications;

@@ -27,22 +27,22 @@ final class DeliveryQueue {
     static final int MAX_ATTEMPTS = 12;
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final String receiver;
+    private final Receiver receiver;
     private final URI url;
     private final HttpClient client;
     private final ScheduledExecutorService thread;
     private final Backoff backoff;
-    private final BiConsumer<String, String> results;
+    private final BiConsumer<Receiver, DeliveryResult> results;
     private final Deque<String> pending = new ArrayDeque<>();
     private boolean sending;
 
     /**
-     * @param receiver the kind of receiver ("pagerduty", "webhook"), for logs and metrics; logs add the URL's host
-     *                 and port only, as webhook paths hold secrets
-     * @param results  told (receiver, "sent" | "retried" | "dropped") for every attempt's end
+     * @param receiver the kind of receiver, for logs and metrics; logs add the URL's host and port only, as webhook
+     *                 paths hold secrets
+     * @param results  told how every attempt ended
      */
-    DeliveryQueue(String receiver, URI url, HttpClient client, ScheduledExecutorService thread, Backoff backoff,
-                  BiConsumer<String, String> results) {
+    DeliveryQueue(Receiver receiver, URI url, HttpClient client, ScheduledExecutorService thread, Backoff backoff,
+                  BiConsumer<Receiver, DeliveryResult> results) {
         this.receiver = receiver;
         this.url = url;
         this.client = client;
@@ -70,7 +70,7 @@ final class DeliveryQueue {
     private void settle(int attempt, HttpResponse<String> response, Throwable error) {
         int status = response == null ? 0 : response.statusCode();
         if (status / 100 == 2) {
-            results.accept(receiver, "sent");
+            results.accept(receiver, DeliveryResult.SENT);
             next();
             return;
         }
@@ -78,13 +78,13 @@ final class DeliveryQueue {
         String why = error != null ? error.toString() : "HTTP " + status + " " + clip(response.body());
         if (retryable && attempt < MAX_ATTEMPTS) {
             Duration delay = backoff.delay(attempt, ThreadLocalRandom.current());
-            LOG.warn("{} {}: delivery failed ({}); retry {} in {} ms", receiver, url.getAuthority(), why, attempt, delay.toMillis());
-            results.accept(receiver, "retried");
+            LOG.warn("{} {}: delivery failed ({}); retry {} in {} ms", receiver.wireName(), url.getAuthority(), why, attempt, delay.toMillis());
+            results.accept(receiver, DeliveryResult.RETRIED);
             thread.schedule(() -> attempt(attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        LOG.error("{} {}: notification dropped after {} attempt(s): {}", receiver, url.getAuthority(), attempt, why);
-        results.accept(receiver, "dropped");
+        LOG.error("{} {}: notification dropped after {} attempt(s): {}", receiver.wireName(), url.getAuthority(), attempt, why);
+        results.accept(receiver, DeliveryResult.DROPPED);
         next();
     }
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.probefleet.coordinator.fleet.AgentRegistry;
+import org.probefleet.coordinator.slo.Severity;
+import org.probefleet.wire.Conventions;
 
 /**
  * The prober fleet's own alerts, to the fleet owner: an agent down (no heartbeat within the
@@ -105,7 +107,7 @@ public final class FleetHealth {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("alertname", alertname);
         labels.put("agent", agent);
-        labels.put("severity", Notification.SEVERITY_TICKET);
+        labels.put(Conventions.SEVERITY, Severity.TICKET.wireName());
         labels.put("region", region);
         labels.put("owner", owner);
         Map<String, String> annotations = new LinkedHashMap<>();

@@ -5,27 +5,29 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.probefleet.coordinator.slo.Severity;
+import org.probefleet.wire.Conventions;
 
 /**
  * One alert as on-call tools see it: labels that identify it (Alertmanager's identity), the
  * annotations a person reads, and a dedup key that stays the same when a ticket escalates to a
  * page (PagerDuty's identity). {@code endsAt} is set once it resolved, or for a one-off notice.
+ * The {@code severity} label is always a {@link Severity}'s wire name.
  */
 public record Notification(String dedupKey, Map<String, String> labels, Map<String, String> annotations,
                            Instant startsAt, Optional<Instant> endsAt) {
 
-    public static final String SEVERITY_PAGE = "page";
-    public static final String SEVERITY_TICKET = "ticket";
-    /** Budget state changes and threshold crossings: worth knowing, nobody needs to act now. */
-    public static final String SEVERITY_INFO = "info";
-
     public Notification {
         labels = Collections.unmodifiableMap(new TreeMap<>(labels));
         annotations = Collections.unmodifiableMap(new TreeMap<>(annotations));
+        if (Severity.fromWire(labels.get(Conventions.SEVERITY)).isEmpty()) {
+            throw new IllegalArgumentException("notification " + dedupKey + " has severity '" + labels.get(Conventions.SEVERITY)
+                    + "', not page, ticket or info");
+        }
     }
 
-    public String severity() {
-        return labels.get("severity");
+    public Severity severity() {
+        return Severity.fromWire(labels.get(Conventions.SEVERITY)).orElseThrow();
     }
 
     public String summary() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.wire.outcome.OutcomeJson;
 
 /** The bodies each receiver expects: Alertmanager API v2, PagerDuty Events API v2, Slack-compatible and generic JSON webhooks. */
@@ -93,7 +94,7 @@ public final class Payloads {
         body.put("version", "1");
         body.put("status", change instanceof AlertBook.Change.Resolved ? "resolved" : "firing");
         body.put("change", status(change));
-        body.put("severity", alert.severity());
+        body.put("severity", alert.severity().wireName());
         body.put("dedupKey", alert.dedupKey());
         body.put("summary", alert.summary());
         putAll(body.putObject("labels"), alert.labels());
@@ -101,7 +102,7 @@ public final class Payloads {
         body.put("startsAt", alert.startsAt().toString());
         alert.endsAt().ifPresent(end -> body.put("endsAt", end.toString()));
         if (change instanceof AlertBook.Change.Escalated escalated) {
-            body.put("previousSeverity", escalated.from().severity());
+            body.put("previousSeverity", escalated.from().severity().wireName());
         }
         return body.toString();
     }
@@ -112,17 +113,19 @@ public final class Payloads {
             return "resolved";
         }
         if (change instanceof AlertBook.Change.Escalated escalated) {
-            return (Notification.SEVERITY_PAGE.equals(escalated.alert().severity()) ? "escalated to " : "down to ")
-                    + escalated.alert().severity();
+            return (escalated.alert().severity() == Severity.PAGE ? "escalated to " : "down to ")
+                    + escalated.alert().severity().wireName();
         }
-        return change.alert().severity();
+        return change.alert().severity().wireName();
     }
 
-    private static String pagerDutySeverity(String severity) {
-        if (Notification.SEVERITY_PAGE.equals(severity)) {
-            return "critical";
-        }
-        return Notification.SEVERITY_TICKET.equals(severity) ? "warning" : "info";
+    /** Events API v2 severities: a page is critical, a ticket a warning, a notice info. */
+    private static String pagerDutySeverity(Severity severity) {
+        return switch (severity) {
+            case PAGE -> "critical";
+            case TICKET -> "warning";
+            case INFO -> "info";
+        };
     }
 
     private static void putAll(ObjectNode node, Map<String, String> values) {

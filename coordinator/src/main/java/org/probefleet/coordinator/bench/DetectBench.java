@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.probefleet.coordinator.alerting.AlertBook;
 import org.probefleet.coordinator.alerting.AlertComposer;
 import org.probefleet.coordinator.alerting.Notification;
+import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.coordinator.service.SloService;
 import org.probefleet.coordinator.store.JdbcOutcomeStore;
 import org.probefleet.journeys.load.DefinitionLoader;
@@ -164,7 +165,7 @@ public final class DetectBench {
                 slos.snapshots().values().forEach(snapshot -> wanted.addAll(composer.firing(snapshot, (journey, scope) -> Optional.empty())));
                 for (AlertBook.Change change : book.reconcile(wanted, List.of(), evaluation)) {
                     boolean fired = change instanceof AlertBook.Change.Fired || change instanceof AlertBook.Change.Escalated;
-                    if (fired && Notification.SEVERITY_PAGE.equals(change.alert().severity())) {
+                    if (fired && change.alert().severity() == Severity.PAGE) {
                         page = Optional.of(Duration.between(onset, evaluation));
                     } else if (fired && AlertComposer.REGION_TICKET.equals(change.alert().labels().get("alertname"))) {
                         tickets++;

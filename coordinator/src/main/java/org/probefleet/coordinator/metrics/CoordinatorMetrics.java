@@ -8,6 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.probefleet.coordinator.alerting.DeliveryResult;
+import org.probefleet.coordinator.alerting.Receiver;
 import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.ScopeResult;
@@ -44,9 +46,9 @@ public final class CoordinatorMetrics {
     }
 
     /** One delivery attempt to an on-call receiver ended: sent, retried or dropped. */
-    public void notification(String receiver, String result) {
+    public void notification(Receiver receiver, DeliveryResult result) {
         Counter.builder(Conventions.ALERT_NOTIFICATIONS).description("Alert deliveries to Alertmanager, PagerDuty and webhooks, by result")
-                .tags("receiver", receiver, "result", result).register(registry).increment();
+                .tags(Conventions.RECEIVER, receiver.wireName(), Conventions.RESULT, result.wireName()).register(registry).increment();
     }
 
     public void update(Collection<SloSnapshot> snapshots, AgentRegistry agents) {

@@ -13,6 +13,7 @@ import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Slo;
+import org.probefleet.wire.Conventions;
 
 /**
  * OpenSLO v1 documents for our SLOs: a Service per journey, an SLO with a ratio indicator over
@@ -78,8 +79,8 @@ public final class OpenSlo {
     private static ObjectNode slo(Slo slo, Journey journey, List<String> policies) {
         ObjectNode document = document("SLO", slo.name(), slo.description().isEmpty() ? null : slo.description());
         ObjectNode labels = ((ObjectNode) document.get("metadata")).putObject("labels");
-        labels.put("owner", slo.owner().isEmpty() ? "unowned" : slo.owner());
-        labels.put("journey", journey.id());
+        labels.put(Conventions.OWNER, slo.owner().isEmpty() ? "unowned" : slo.owner());
+        labels.put(Conventions.JOURNEY, journey.id());
         ObjectNode spec = document.putObject("spec");
         if (!slo.description().isEmpty()) {
             spec.put("description", slo.description());

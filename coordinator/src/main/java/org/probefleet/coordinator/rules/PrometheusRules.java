@@ -7,8 +7,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.probefleet.coordinator.alerting.AlertComposer;
 import org.probefleet.coordinator.slo.AlertRule;
 import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.coordinator.slo.Window;
@@ -16,17 +19,26 @@ import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Slo;
+import org.probefleet.wire.Conventions;
+import org.probefleet.wire.outcome.OutcomeStatus;
 
 /**
  * Prometheus recording and alerting rules that compute the engine's error ratios, burn-rate
- * alerts, region tickets and quorum from the agents' {@code probefleet_journey_runs_total} (and,
- * for a latency threshold, the duration histogram), for teams that alert from Prometheus.
- * Recording names follow Sloth's {@code slo:sli_error:ratio_rate<window>}, so its dashboards work.
+ * alerts, region tickets and quorum from the agents' journey runs counter (and, for a latency
+ * threshold, the duration histogram), for teams that alert from Prometheus. Metric and label
+ * names come from {@link Conventions}. Recording names follow Sloth's
+ * {@code slo:sli_error:ratio_rate<window>}, so its dashboards work.
  */
 public final class PrometheusRules {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).disable(YAMLGenerator.Feature.SPLIT_LINES));
+
+    static final String RUNS = Conventions.prometheusCounter(Conventions.JOURNEY_RUNS);
+    static final String DURATION_BUCKETS = Conventions.prometheusBuckets(Conventions.JOURNEY_DURATION, Conventions.JOURNEY_DURATION_UNIT);
+    private static final String GLOBAL = matcher(Conventions.REGION, "=", Conventions.GLOBAL_REGION);
+    private static final String REGIONAL = matcher(Conventions.REGION, "!=", Conventions.GLOBAL_REGION);
+    private static final String BY_REGION = "sum by (" + Conventions.REGION + ") ";
 
     private PrometheusRules() {
     }
@@ -45,23 +57,23 @@ public final class PrometheusRules {
             for (Duration window : windows) {
                 String range = Durations.format(window);
                 String good = good(slo, journey, range);
-                String total = "sum by (region) (rate(" + totalCounter(journey) + "[" + range + "]))";
+                String total = BY_REGION + "(rate(" + totalCounter(journey) + "[" + range + "]))";
                 ObjectNode perRegion = recordingRules.addObject().put("record", record(range))
                         .put("expr", "1 - (" + good + " / " + total + ")");
-                perRegion.putObject("labels").put("slo", slo.name());
+                perRegion.putObject("labels").put(Conventions.SLO, slo.name());
                 ObjectNode global = recordingRules.addObject().put("record", record(range))
                         .put("expr", "1 - (sum(" + good + ") / sum(" + total + "))");
-                global.putObject("labels").put("slo", slo.name()).put("region", "global");
+                global.putObject("labels").put(Conventions.SLO, slo.name()).put(Conventions.REGION, Conventions.GLOBAL_REGION);
             }
             ObjectNode alerting = groups.addObject().put("name", "probefleet-slo-" + slo.name() + "-alerts");
             ArrayNode alertRules = alerting.putArray("rules");
-            String page = condition(slo, Severity.PAGE, "region=\"global\"");
-            String regionalPage = condition(slo, Severity.PAGE, "region!=\"global\"");
+            String page = condition(slo, Severity.PAGE, GLOBAL);
+            String regionalPage = condition(slo, Severity.PAGE, REGIONAL);
             String quorum = "count(" + regionalPage + ") >= " + Math.max(1, Math.min(slo.alertQuorum(), regions(journey)));
-            alert(alertRules, slo, journey, "ProbefleetSLOPage", "page", "(" + page + ") and on() (" + quorum + ")",
+            alert(alertRules, slo, journey, AlertComposer.PAGE, Severity.PAGE, "(" + page + ") and on() (" + quorum + ")",
                     "{{ $labels.slo }} is burning its error budget from a quorum of regions");
-            String anyRegional = condition(slo, null, "region!=\"global\"");
-            alert(alertRules, slo, journey, "ProbefleetSLORegionTicket", "ticket",
+            String anyRegional = condition(slo, null, REGIONAL);
+            alert(alertRules, slo, journey, AlertComposer.REGION_TICKET, Severity.TICKET,
                     "(" + anyRegional + ") unless on() ((" + page + ") and on() (" + quorum + "))",
                     "{{ $labels.slo }} failing from {{ $labels.region }}");
         }
@@ -72,10 +84,10 @@ public final class PrometheusRules {
         }
     }
 
-    private static void alert(ArrayNode rules, Slo slo, Journey journey, String name, String severity, String expr, String summary) {
+    private static void alert(ArrayNode rules, Slo slo, Journey journey, String name, Severity severity, String expr, String summary) {
         ObjectNode rule = rules.addObject().put("alert", name).put("expr", expr);
-        rule.putObject("labels").put("severity", severity).put("slo", slo.name()).put("journey", journey.id())
-                .put("owner", slo.owner().isEmpty() ? "unowned" : slo.owner());
+        rule.putObject("labels").put(Conventions.SEVERITY, severity.wireName()).put(Conventions.SLO, slo.name())
+                .put(Conventions.JOURNEY, journey.id()).put(Conventions.OWNER, slo.owner().isEmpty() ? "unowned" : slo.owner());
         rule.putObject("annotations").put("summary", summary)
                 .put("description", "Multiwindow burn-rate alert for a " + percent(slo.target()) + " target over " + Durations.format(slo.window()) + ".");
     }
@@ -95,28 +107,49 @@ public final class PrometheusRules {
     }
 
     private static String series(Slo slo, Window window, String regionMatcher) {
-        return record(window.name()) + "{slo=\"" + slo.name() + "\"," + regionMatcher + "}";
+        return record(window.name()) + "{" + matcher(Conventions.SLO, "=", slo.name()) + "," + regionMatcher + "}";
     }
 
     private static String good(Slo slo, Journey journey, String range) {
-        return "sum by (region) (rate(" + goodCounter(slo, journey) + "[" + range + "]))";
+        return BY_REGION + "(rate(" + goodCounter(slo, journey) + "[" + range + "]))";
     }
 
     /** The counter of good runs: successes, within the latency threshold when there is one (a histogram bucket). */
     static String goodCounter(Slo slo, Journey journey) {
+        String successes = matcher(Conventions.JOURNEY, "=", journey.id()) + ","
+                + matcher(Conventions.STATUS, "=", OutcomeStatus.SUCCESS.wireName());
         return slo.indicator().latencyThreshold()
-                .map(limit -> "probefleet_journey_duration_seconds_bucket{journey=\"" + journey.id()
-                        + "\",status=\"success\",le=\"" + (limit.toMillis() / 1000.0) + "\"}")
-                .orElse("probefleet_journey_runs_total{journey=\"" + journey.id() + "\",status=\"success\"}");
+                .map(limit -> DURATION_BUCKETS + "{" + successes + "," + matcher("le", "=", Conventions.le(bucket(slo, limit))) + "}")
+                .orElse(RUNS + "{" + successes + "}");
     }
 
     /** The counter of runs that count: successes and failures (prober errors never do). */
     static String totalCounter(Journey journey) {
-        return "probefleet_journey_runs_total{journey=\"" + journey.id() + "\",status=~\"success|failure\"}";
+        return RUNS + "{" + matcher(Conventions.JOURNEY, "=", journey.id()) + "," + matcher(Conventions.STATUS, "=~",
+                OutcomeStatus.SUCCESS.wireName() + "|" + OutcomeStatus.FAILURE.wireName()) + "}";
+    }
+
+    /** The histogram bucket that is the latency threshold: Prometheus can only count runs within a bound the agents export. */
+    static double bucket(Slo slo, Duration threshold) {
+        double seconds = threshold.toMillis() / 1000.0;
+        for (double bucket : Conventions.DURATION_BUCKETS_SECONDS) {
+            if (bucket == seconds) {
+                return bucket;
+            }
+        }
+        throw new IllegalArgumentException("SLO " + slo.name() + ": latency_threshold " + Durations.format(threshold)
+                + " is not one of the duration histogram's buckets (" + Arrays.stream(Conventions.DURATION_BUCKETS_SECONDS)
+                .mapToObj(bound -> Durations.format(Duration.ofMillis(Math.round(bound * 1000)))).collect(Collectors.joining(", "))
+                + "), so Prometheus rules cannot count the runs within it");
     }
 
     private static int regions(Journey journey) {
         return journey.regions().isEmpty() ? Integer.MAX_VALUE : journey.regions().size();
+    }
+
+    /** A PromQL label matcher: {@code region!="global"}. */
+    private static String matcher(String label, String operator, String value) {
+        return label + operator + "\"" + value + "\"";
     }
 
     static String record(String range) {

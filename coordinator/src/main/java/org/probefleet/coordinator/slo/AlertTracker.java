@@ -13,6 +13,10 @@ import java.util.Set;
 public final class AlertTracker {
 
     private final Set<Alert> firing = new HashSet<>();
+    /**
+     * The name of a state of the SLO's policy. No enum: each policy defines its own states, and a
+     * saved name may outlive the policy it came from (a changed policy then reads as a state change).
+     */
     private String state;
     private boolean aboveThreshold;
 

@@ -1,6 +1,7 @@
 package org.probefleet.coordinator.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,15 +11,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.probefleet.coordinator.slo.AlertTracker;
+import org.probefleet.coordinator.slo.Severity;
 
 class AlertBookTest {
 
     static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
-    static Notification alert(String scope, String severity, String summary) {
-        String alertname = severity.equals("page") ? "ProbefleetSLOPage" : scope.equals("global") ? "ProbefleetSLOTicket" : "ProbefleetSLORegionTicket";
+    static Notification alert(String scope, Severity severity, String summary) {
+        String alertname = severity == Severity.PAGE ? "ProbefleetSLOPage" : scope.equals("global") ? "ProbefleetSLOTicket" : "ProbefleetSLORegionTicket";
         return new Notification("probefleet/slo/checkout/" + scope, Map.of("alertname", alertname, "slo", "checkout",
-                "severity", severity, "region", scope, "owner", "payments"), Map.of("summary", summary), T0, Optional.empty());
+                "severity", severity.wireName(), "region", scope, "owner", "payments"), Map.of("summary", summary), T0, Optional.empty());
     }
 
     final AlertBook book = new AlertBook();
@@ -26,8 +28,8 @@ class AlertBookTest {
     @Test
     @DisplayName("an alert fires once, then only its annotations move; it resolves with endsAt and stays sent for five minutes")
     void lifecycle() {
-        List<AlertBook.Change> fired = book.reconcile(List.of(alert("global", "ticket", "burn 4x")), List.of(), T0);
-        List<AlertBook.Change> again = book.reconcile(List.of(alert("global", "ticket", "burn 5x")), List.of(), T0.plusSeconds(15));
+        List<AlertBook.Change> fired = book.reconcile(List.of(alert("global", Severity.TICKET, "burn 4x")), List.of(), T0);
+        List<AlertBook.Change> again = book.reconcile(List.of(alert("global", Severity.TICKET, "burn 5x")), List.of(), T0.plusSeconds(15));
         List<AlertBook.Change> resolved = book.reconcile(List.of(), List.of(), T0.plusSeconds(30));
 
         assertThat(fired).singleElement().isInstanceOf(AlertBook.Change.Fired.class);
@@ -45,26 +47,26 @@ class AlertBookTest {
     @Test
     @DisplayName("a ticket that becomes a page is one escalation of the same incident, not a resolve and a new trigger")
     void escalation() {
-        book.reconcile(List.of(alert("global", "ticket", "burning")), List.of(), T0);
+        book.reconcile(List.of(alert("global", Severity.TICKET, "burning")), List.of(), T0);
 
-        List<AlertBook.Change> changes = book.reconcile(List.of(alert("global", "page", "failing")), List.of(), T0.plusSeconds(60));
+        List<AlertBook.Change> changes = book.reconcile(List.of(alert("global", Severity.PAGE, "failing")), List.of(), T0.plusSeconds(60));
 
         assertThat(changes).singleElement().isInstanceOfSatisfying(AlertBook.Change.Escalated.class, change -> {
-            assertThat(change.from().severity()).isEqualTo("ticket");
-            assertThat(change.alert().severity()).isEqualTo("page");
+            assertThat(change.from().severity()).isEqualTo(Severity.TICKET);
+            assertThat(change.alert().severity()).isEqualTo(Severity.PAGE);
             assertThat(change.alert().dedupKey()).isEqualTo(change.from().dedupKey());
         });
         // Alertmanager identifies alerts by labels: the ticket is sent resolved, the page firing.
         assertThat(book.forAlertmanager(T0.plusSeconds(60))).extracting(Notification::severity, n -> n.endsAt().isPresent())
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("page", false), org.assertj.core.groups.Tuple.tuple("ticket", true));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Severity.PAGE, false), org.assertj.core.groups.Tuple.tuple(Severity.TICKET, true));
     }
 
     @Test
     @DisplayName("region tickets that end because the global page fires are marked inhibited")
     void inhibition() {
-        book.reconcile(List.of(alert("ap-south", "ticket", "ap-south only")), List.of(), T0);
+        book.reconcile(List.of(alert("ap-south", Severity.TICKET, "ap-south only")), List.of(), T0);
 
-        List<AlertBook.Change> changes = book.reconcile(List.of(alert("global", "page", "all regions")), List.of(), T0.plusSeconds(60));
+        List<AlertBook.Change> changes = book.reconcile(List.of(alert("global", Severity.PAGE, "all regions")), List.of(), T0.plusSeconds(60));
 
         assertThat(changes).filteredOn(AlertBook.Change.Resolved.class::isInstance).singleElement()
                 .isInstanceOfSatisfying(AlertBook.Change.Resolved.class, change -> assertThat(change.inhibited()).isTrue());
@@ -74,8 +76,8 @@ class AlertBookTest {
     @Test
     @DisplayName("saved and read back, the book and the trackers are the same; nothing re-fires")
     void stateRoundTrip() throws Exception {
-        book.reconcile(List.of(alert("global", "page", "all regions"), alert("eu-west", "ticket", "x")), List.of(), T0);
-        book.reconcile(List.of(alert("global", "page", "all regions")), List.of(), T0.plusSeconds(60));
+        book.reconcile(List.of(alert("global", Severity.PAGE, "all regions"), alert("eu-west", Severity.TICKET, "x")), List.of(), T0);
+        book.reconcile(List.of(alert("global", Severity.PAGE, "all regions")), List.of(), T0.plusSeconds(60));
         AlertTracker.Memory memory = new AlertTracker.Memory(java.util.Set.of(
                 org.probefleet.coordinator.slo.Alert.parse("burn_rate/page/global").orElseThrow()), "EXHAUSTED", true);
         AlertState state = new AlertState(new org.probefleet.coordinator.slo.EngineMemory(Map.of("checkout", memory), T0), book.firing(), book.ended());
@@ -84,8 +86,20 @@ class AlertBookTest {
         AlertBook restored = new AlertBook(read.firing(), read.ended());
 
         assertThat(read).isEqualTo(state);
-        assertThat(restored.reconcile(List.of(alert("global", "page", "all regions")), List.of(), T0.plusSeconds(120))).isEmpty();
+        assertThat(restored.reconcile(List.of(alert("global", Severity.PAGE, "all regions")), List.of(), T0.plusSeconds(120))).isEmpty();
         assertThat(restored.reconcile(List.of(), List.of(), T0.plusSeconds(180))).singleElement()
                 .isInstanceOf(AlertBook.Change.Resolved.class);
+    }
+
+    @Test
+    @DisplayName("a saved alert whose severity is not page, ticket or info makes the saved state unreadable, so alerting starts fresh")
+    void unknownSeverityInSavedState() {
+        String saved = "{\"version\":1,\"watchingSince\":\"2026-11-01T00:00:00Z\",\"trackers\":{},\"ended\":[],\"firing\":[{"
+                + "\"dedupKey\":\"probefleet/slo/checkout/global\",\"startsAt\":\"2026-11-01T00:00:00Z\","
+                + "\"labels\":{\"alertname\":\"ProbefleetSLOPage\",\"severity\":\"urgent\"},\"annotations\":{}}]}";
+
+        assertThatThrownBy(() -> AlertState.fromJson(saved)).isInstanceOf(java.io.IOException.class)
+                .hasMessage("alert state has a bad notification: notification probefleet/slo/checkout/global has severity 'urgent',"
+                        + " not page, ticket or info");
     }
 }

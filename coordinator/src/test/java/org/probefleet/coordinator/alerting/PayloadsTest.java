@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.wire.outcome.OutcomeJson;
 
 class PayloadsTest {
@@ -14,7 +15,7 @@ class PayloadsTest {
     static final String ROUTING_KEY = "0123456789abcdef0123456789abcdef";
 
     static Notification page() {
-        return AlertBookTest.alert("global", "page", "checkout failing from all regions").withAnnotations(java.util.Map.of(
+        return AlertBookTest.alert("global", Severity.PAGE, "checkout failing from all regions").withAnnotations(java.util.Map.of(
                 "summary", "checkout failing from all regions", "dashboard", "http://127.0.0.1:8080/slos/checkout",
                 "burn_rates", "5m 1000x", "failing_step", "step 'pay' (3 of 3 failures): <boom> & more"));
     }

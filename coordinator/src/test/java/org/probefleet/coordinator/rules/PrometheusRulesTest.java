@@ -1,6 +1,7 @@
 package org.probefleet.coordinator.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +11,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 import org.probefleet.journeys.load.DefinitionLoader;
+import org.probefleet.journeys.model.Indicator;
+import org.probefleet.journeys.model.Slo;
+import org.probefleet.wire.Conventions;
 
 class PrometheusRulesTest {
 
@@ -56,5 +65,39 @@ class PrometheusRulesTest {
                         + " and slo:sli_error:ratio_rate5m{slo=\"checkout-completion-rate\",region=\"global\"} > 0.08640000000"
                         + " or slo:sli_error:ratio_rate6h{slo=\"checkout-completion-rate\",region=\"global\"} > 0.03600000000"
                         + " and slo:sli_error:ratio_rate30m{slo=\"checkout-completion-rate\",region=\"global\"} > 0.03600000000");
+    }
+
+    @Test
+    @DisplayName("the rules query the series Micrometer exposes: the runs counter's _total and every duration bucket's le as printed")
+    void namesAreWhatMicrometerExposes() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Counter.builder(Conventions.JOURNEY_RUNS).tags(Conventions.JOURNEY, "checkout").register(registry).increment();
+        DistributionSummary.builder(Conventions.JOURNEY_DURATION).baseUnit(Conventions.JOURNEY_DURATION_UNIT)
+                .serviceLevelObjectives(Conventions.DURATION_BUCKETS_SECONDS).tags(Conventions.JOURNEY, "checkout")
+                .register(registry).record(1.5);
+
+        String exposition = registry.scrape();
+
+        assertThat(exposition).contains(PrometheusRules.RUNS + "{journey=\"checkout\"} 1.0");
+        for (double bucket : Conventions.DURATION_BUCKETS_SECONDS) {
+            assertThat(exposition).contains(PrometheusRules.DURATION_BUCKETS + "{journey=\"checkout\",le=\"" + Conventions.le(bucket) + "\"}");
+        }
+    }
+
+    @Test
+    @DisplayName("a latency threshold that is not a duration bucket is an error naming the SLO and the buckets, not a rule that never counts")
+    void latencyThresholdMustBeABucket() {
+        var definitions = DefinitionLoader.loadFolder(Path.of(EXAMPLES)).definitions();
+        Slo checkout = definitions.slo("checkout-completion-rate").orElseThrow();
+        Slo sevenSeconds = new Slo(checkout.name(), checkout.description(), checkout.owner(),
+                new Indicator(checkout.indicator().journey(), java.util.Optional.of(Duration.ofSeconds(7))), checkout.target(),
+                checkout.window(), checkout.alertQuorum(), checkout.minEvents(), checkout.policy(), checkout.businessImpact(),
+                checkout.notificationThreshold(), checkout.origin());
+
+        assertThatThrownBy(() -> PrometheusRules.goodCounter(sevenSeconds, definitions.journey("checkout").orElseThrow()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SLO checkout-completion-rate: latency_threshold 7s is not one of the duration histogram's buckets"
+                        + " (250ms, 500ms, 1s, 2s, 3s, 5s, 8s, 10s, 15s, 20s, 30s, 1m),"
+                        + " so Prometheus rules cannot count the runs within it");
     }
 }

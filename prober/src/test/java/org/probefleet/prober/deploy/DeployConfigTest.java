@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.probefleet.coordinator.alerting.DeliveryResult;
+import org.probefleet.coordinator.alerting.Receiver;
 import org.probefleet.coordinator.config.ConfigLoader;
 import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.metrics.CoordinatorMetrics;
@@ -250,7 +252,7 @@ class DeployConfigTest {
         agents.beat("eu-west-1", "eu-west", new AgentRegistry.Status("0.1.0", 2, true, 0, 140, 0));
         metrics.ingested(new Outcome(UUID.randomUUID(), "checkout", "1", "eu-west", "eu-west-1", Instant.now(), 1200,
                 OutcomeStatus.SUCCESS, 1, Optional.empty(), Optional.empty(), List.of(), Map.of()));
-        metrics.notification("alertmanager", "sent");
+        metrics.notification(Receiver.ALERTMANAGER, DeliveryResult.SENT);
         assertThat(snapshot.firing()).as("a firing alert, so its gauge is exposed").isNotEmpty();
         metrics.update(List.of(snapshot), agents);
         return metrics.scrape();
