@@ -10,11 +10,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probefleet.journeys.load.DefinitionLoader;
+import org.probefleet.journeys.load.SourceFile;
+import org.probefleet.journeys.model.Journey;
 import org.probefleet.prober.run.RunResult;
 import org.probefleet.prober.run.ScriptedRunner;
 import org.probefleet.wire.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.StepResult;
 
-/** A browser the agent lacks, or one that will not start, is the agent's problem: a prober error with the reason. */
+/** A browser the agent lacks, will not start or goes away is the agent's problem: a prober error, never the target's failure. */
 class BrowserRunnerTest {
 
     @Test
@@ -43,6 +47,25 @@ class BrowserRunnerTest {
             assertThat(result.status()).isEqualTo(OutcomeStatus.PROBER_ERROR);
             assertThat(result.error()).hasValue("Failed to launch: Error: spawn " + notChromium + " EACCES");
             assertThat(result.steps()).isEmpty();
+        }
+    }
+    static Journey javaJourney(Class<?> type) {
+        return DefinitionLoader.load(List.of(new SourceFile("java.yaml", "journey: java\nkind: browser\nclass: " + type.getName() + "\n")))
+                .definitions().journeys().get(0);
+    }
+
+    @Test
+    @DisplayName("a browser that goes away during a run is a prober error at that step, and the next run gets a new browser")
+    void browserGoesAway() {
+        try (BrowserRunner runner = new BrowserRunner(BrowserSettings.defaults(Optional.empty()), ScriptedRunner.CLOCK)) {
+            RunResult lost = runner.run(javaJourney(LosesItsBrowser.class), ScriptedRunner.context());
+
+            assertThat(lost.status()).as(lost.error().orElse("")).isEqualTo(OutcomeStatus.PROBER_ERROR);
+            assertThat(lost.failedStep()).hasValue("lose the browser");
+            assertThat(lost.steps()).extracting(StepResult::status).containsExactly(OutcomeStatus.PROBER_ERROR);
+
+            RunResult next = runner.run(javaJourney(RendersALocalPage.class), ScriptedRunner.context());
+            assertThat(next.status()).as(next.error().orElse("")).isEqualTo(OutcomeStatus.SUCCESS);
         }
     }
 }
