@@ -17,9 +17,12 @@ import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeStatus;
 import org.probefleet.prober.browser.BrowserSettings;
 import org.probefleet.prober.report.Outbox;
+import org.probefleet.prober.kinds.JourneyKinds;
 import org.probefleet.prober.run.Attempts;
+import org.probefleet.prober.run.Failures;
 import org.probefleet.prober.run.RunContext;
 import org.probefleet.prober.run.RunResult;
+import org.probefleet.prober.run.RunnerRegistry;
 import org.probefleet.prober.run.Runners;
 import org.probefleet.prober.run.Secrets;
 import org.probefleet.prober.schedule.IncidentTracker;
@@ -43,16 +46,21 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
     private final Outbox outbox;
     private final AgentMetrics metrics;
     private final BooleanSupplier selfCheckOk;
-    private final BrowserSettings browserSettings;
     private final Semaphore browserSlots;
     private final java.util.concurrent.ExecutorService browserWorkers;
     private final IncidentTracker incidents = new IncidentTracker();
     private final List<Runners> allRunners = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Runners> runners;
-    private final java.time.Clock clock;
 
+    /** Runs every journey kind this prober knows, browser runs with {@code browserSettings}. */
     public RunExecutor(String region, String agent, Secrets secrets, Path artifactDir, Outbox outbox, AgentMetrics metrics,
                        BooleanSupplier selfCheckOk, BrowserSettings browserSettings, int browserSlotCount, java.time.Clock clock) {
+        this(region, agent, secrets, artifactDir, outbox, metrics, selfCheckOk, JourneyKinds.registry(browserSettings, clock),
+                browserSlotCount);
+    }
+
+    RunExecutor(String region, String agent, Secrets secrets, Path artifactDir, Outbox outbox, AgentMetrics metrics,
+                BooleanSupplier selfCheckOk, RunnerRegistry registry, int browserSlotCount) {
         this.region = region;
         this.agent = agent;
         this.secrets = secrets;
@@ -60,7 +68,6 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
         this.outbox = outbox;
         this.metrics = metrics;
         this.selfCheckOk = selfCheckOk;
-        this.browserSettings = browserSettings;
         this.browserSlots = new Semaphore(browserSlotCount, true);
         // Slot threads load Java journeys with the class loader the agent was started with (--classpath), whichever thread starts them.
         ClassLoader journeyClasses = Thread.currentThread().getContextClassLoader();
@@ -70,9 +77,8 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
             thread.setContextClassLoader(journeyClasses);
             return thread;
         });
-        this.clock = clock;
         this.runners = ThreadLocal.withInitial(() -> {
-            Runners created = new Runners(this.browserSettings, this.clock);
+            Runners created = registry.open();
             allRunners.add(created);
             return created;
         });
@@ -106,10 +112,7 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
     private void runHere(Journey journey) {
         RunContext context = new RunContext(region, agent, Optional.empty(), secrets, artifactDir, true);
         Attempts.Report report = Attempts.run(runners.get().forJourney(journey), journey, context, Runners.version(journey));
-        Outcome outcome = report.outcome();
-        if (outcome.status() == OutcomeStatus.FAILURE && !selfCheckOk.getAsBoolean()) {
-            outcome = outcome.withStatus(OutcomeStatus.PROBER_ERROR);
-        }
+        Outcome outcome = report.outcome().withStatus(Failures.reported(report.outcome().status(), selfCheckOk.getAsBoolean()));
         if (!incidents.keepArtifacts(journey.id(), outcome.status(), outcome.attempts())) {
             report.attempts().forEach(RunExecutor::deleteArtifacts);
             outcome = outcome.withArtifacts(Map.of());

@@ -1,6 +1,7 @@
 package org.probefleet.prober.browser;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.probefleet.journeys.Steps;
 import org.probefleet.wire.outcome.OutcomeStatus;
 import org.probefleet.wire.outcome.StepResult;
@@ -10,10 +11,13 @@ import org.probefleet.prober.run.Failures;
 final class JavaSteps implements Steps {
 
     private final List<StepResult> results;
+    private final UnaryOperator<Throwable> judge;
     private String current;
 
-    JavaSteps(List<StepResult> results) {
+    /** @param judge turns the browser's own breakage into a prober fault before a failed step is classified */
+    JavaSteps(List<StepResult> results, UnaryOperator<Throwable> judge) {
         this.results = results;
+        this.judge = judge;
     }
 
     @Override
@@ -23,7 +27,7 @@ final class JavaSteps implements Steps {
         try {
             action.run();
         } catch (Exception | Error e) {
-            results.add(new StepResult(name, (System.nanoTime() - start) / 1_000_000, Failures.classify(e)));
+            results.add(new StepResult(name, (System.nanoTime() - start) / 1_000_000, Failures.classify(judge.apply(e))));
             throw e;
         }
         results.add(new StepResult(name, (System.nanoTime() - start) / 1_000_000, OutcomeStatus.SUCCESS));

@@ -11,6 +11,7 @@ import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.prober.kinds.JourneyKinds;
 import org.probefleet.prober.run.Attempts;
 import org.probefleet.prober.run.RunContext;
 import org.probefleet.prober.run.Runners;
@@ -75,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
         Secrets secrets = runner.secrets();
         RunContext context = new RunContext(region, "local", Optional.ofNullable(baseUrl), secrets, artifacts, true);
         Attempts.Report report;
-        try (Runners runners = new Runners(runner.browser(), Clock.systemUTC())) {
+        try (Runners runners = JourneyKinds.registry(runner.browser(), Clock.systemUTC()).open()) {
             report = Attempts.run(runners.forJourney(journey), journey, context, Runners.version(journey));
         }
         if (json) {

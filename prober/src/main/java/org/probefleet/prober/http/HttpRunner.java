@@ -26,11 +26,15 @@ import org.probefleet.wire.outcome.OutcomeStatus;
 import org.probefleet.wire.outcome.StepResult;
 import org.probefleet.prober.run.Failures;
 import org.probefleet.prober.run.JourneyRunner;
+import org.probefleet.prober.run.ProberFault;
 import org.probefleet.prober.run.Resolver;
 import org.probefleet.prober.run.RunContext;
 import org.probefleet.prober.run.RunResult;
 
-/** Runs HTTP journeys: each step a request with its checks, extracted values feeding later steps. */
+/**
+ * Runs HTTP journeys: each step a request with its checks, extracted values feeding later steps.
+ * Its constructor is its {@link org.probefleet.prober.run.RunnerFactory}: {@code HttpRunner::new}.
+ */
 public final class HttpRunner implements JourneyRunner {
 
     private final HttpClient client;
@@ -81,13 +85,18 @@ public final class HttpRunner implements JourneyRunner {
                     Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new RunResult(startedAt, (System.nanoTime() - start) / 1_000_000, OutcomeStatus.PROBER_ERROR, steps,
-                    Optional.ofNullable(current), Optional.ofNullable(expectation), Optional.of("the agent stopped during the run"), Map.of());
+            return ended(new ProberFault("the agent stopped during the run"), startedAt, start, steps, current, expectation, context);
         } catch (Exception e) {
-            String message = e instanceof HttpTimeoutException ? "no response within the journey's timeout" : Failures.oneLine(e, context.secrets());
-            return new RunResult(startedAt, (System.nanoTime() - start) / 1_000_000, Failures.classify(e), steps,
-                    Optional.ofNullable(current), Optional.ofNullable(expectation), Optional.of(message), Map.of());
+            return ended(e, startedAt, start, steps, current, expectation, context);
         }
+    }
+
+    private static RunResult ended(Exception error, Instant startedAt, long start, List<StepResult> steps, String current,
+                                   String expectation, RunContext context) {
+        String message = error instanceof HttpTimeoutException ? "no response within the journey's timeout"
+                : Failures.oneLine(error, context.secrets());
+        return new RunResult(startedAt, (System.nanoTime() - start) / 1_000_000, Failures.classify(error), steps,
+                Optional.ofNullable(current), Optional.ofNullable(expectation), Optional.of(message), Map.of());
     }
 
     private void perform(Step.Request step, String base, Resolver resolver, Map<String, String> variables, RunContext context,

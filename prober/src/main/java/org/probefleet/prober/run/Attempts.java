@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.wire.outcome.Outcome;
-import org.probefleet.wire.outcome.OutcomeStatus;
 import org.probefleet.wire.outcome.RunIds;
 
 /**
@@ -31,7 +30,7 @@ public final class Attempts {
         do {
             result = runner.run(journey, context);
             attempts.add(result);
-        } while (!result.succeeded() && result.status() != OutcomeStatus.PROBER_ERROR && attempts.size() <= journey.retries());
+        } while (Failures.retryable(result.status()) && attempts.size() <= journey.retries());
         return new Report(outcome(journey, context, journeyVersion, attempts), attempts);
     }
 

@@ -1,32 +1,35 @@
 package org.probefleet.prober.run;
 
-import java.util.List;
-import java.util.Locale;
 import org.probefleet.wire.outcome.OutcomeStatus;
 
-/** Decides whether an exception is the target's failure or the agent's own, and says it in one line. */
+/**
+ * The one place that decides whose fault an unsuccessful run is: the target's ({@code failure}) or
+ * the agent's own ({@code prober_error}). Runners classify at the point they know by throwing a
+ * {@link ProberFault}; this class only reads types, never message text. It also says an error in one line.
+ */
 public final class Failures {
 
-    /** Messages of the browser or agent breaking, not the target. */
-    static final List<String> PROBER_SIGNS = List.of("target page, context or browser has been closed",
-            "browser has been closed", "target crashed", "browser has disconnected", "browser closed",
-            "failed to launch", "executable doesn't exist", "driver", "connection closed");
     static final int MAX_LENGTH = 400;
 
     private Failures() {
     }
 
+    /** A {@link ProberFault} or the agent running out of memory is the agent's; anything else the target's. */
     public static OutcomeStatus classify(Throwable error) {
-        if (error instanceof Resolver.MissingValue || error instanceof OutOfMemoryError) {
-            return OutcomeStatus.PROBER_ERROR;
-        }
-        String text = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);
-        if (error.getClass().getName().startsWith("com.microsoft.playwright")
-                && !error.getClass().getSimpleName().equals("TimeoutError")
-                && PROBER_SIGNS.stream().anyMatch(text::contains)) {
-            return OutcomeStatus.PROBER_ERROR;
-        }
-        return OutcomeStatus.FAILURE;
+        return error instanceof ProberFault || error instanceof OutOfMemoryError ? OutcomeStatus.PROBER_ERROR : OutcomeStatus.FAILURE;
+    }
+
+    /**
+     * The status to report once the agent's self-check is known: a failure seen while the agent
+     * cannot render a local page or resolve its targets says nothing about the target.
+     */
+    public static OutcomeStatus reported(OutcomeStatus status, boolean selfCheckOk) {
+        return status == OutcomeStatus.FAILURE && !selfCheckOk ? OutcomeStatus.PROBER_ERROR : status;
+    }
+
+    /** Whether another attempt may help: a failure may be flaky, a prober error is not the target's to retry. */
+    static boolean retryable(OutcomeStatus status) {
+        return status == OutcomeStatus.FAILURE;
     }
 
     /** The first meaningful line of the message, masked and bounded. */

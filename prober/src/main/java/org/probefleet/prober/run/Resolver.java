@@ -7,7 +7,7 @@ import org.probefleet.journeys.model.Template;
 public final class Resolver {
 
     /** A reference with no value: a setup problem of the agent, not a failure of the target. */
-    public static final class MissingValue extends RuntimeException {
+    public static final class MissingValue extends ProberFault {
         public MissingValue(String message) {
             super(message);
         }

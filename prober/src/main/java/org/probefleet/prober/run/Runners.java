@@ -3,42 +3,24 @@ package org.probefleet.prober.run;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.Map;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Kind;
-import org.probefleet.prober.browser.BrowserRunner;
-import org.probefleet.prober.browser.BrowserSettings;
-import org.probefleet.prober.http.HttpRunner;
 
-/** One browser runner and one HTTP runner for the calling thread, and the journey version both report. */
+/** The calling thread's runner for each journey kind, made on first use and closed together; and the journey version all report. */
 public final class Runners implements AutoCloseable {
 
-    private final BrowserSettings browserSettings;
-    private final Clock clock;
-    private BrowserRunner browser;
-    private HttpRunner http;
+    private final RunnerRegistry registry;
+    private final Map<Kind, JourneyRunner> made = new EnumMap<>(Kind.class);
 
-    public Runners(BrowserSettings browserSettings, Clock clock) {
-        this.browserSettings = browserSettings;
-        this.clock = clock;
+    Runners(RunnerRegistry registry) {
+        this.registry = registry;
     }
 
     public JourneyRunner forJourney(Journey journey) {
-        if (journey.kind() == Kind.HTTP) {
-            if (http == null) {
-                http = new HttpRunner(clock);
-            }
-            return http;
-        }
-        return browser();
-    }
-
-    public BrowserRunner browser() {
-        if (browser == null) {
-            browser = new BrowserRunner(browserSettings, clock);
-        }
-        return browser;
+        return made.computeIfAbsent(journey.kind(), registry::create);
     }
 
     /** A short, stable digest of the journey's definition: outcomes say which version of a script ran. */
@@ -54,11 +36,7 @@ public final class Runners implements AutoCloseable {
 
     @Override
     public void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (http != null) {
-            http.close();
-        }
+        made.values().forEach(JourneyRunner::close);
+        made.clear();
     }
 }
