@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.probefleet.coordinator.bench.VirtualClock;
+import org.probefleet.coordinator.testing.VirtualClock;
 import org.probefleet.coordinator.service.SloService;
 import org.probefleet.coordinator.slo.Classification;
 import org.probefleet.coordinator.slo.ScopeResult;
