@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the coordinator jar: the engine's commands. */
 @Command(name = "fleet", mixinStandardHelpOptions = true, version = "Probefleet 0.1.0",
         description = "Probefleet coordinator and SLO tools.",
-        subcommands = {CoordinatorCommand.class, ReplayCommand.class, GateCommand.class, ApplyCommand.class, BenchCommand.class, RulesCommand.class,
+        subcommands = {CoordinatorCommand.class, ReplayCommand.class, GateCommand.class, ApplyCommand.class, RulesCommand.class,
                 ExportCommand.class, ReportCommand.class})
 public final class CoordinatorCli {
 

@@ -1,4 +1,4 @@
-package org.probefleet.coordinator.bench;
+package org.probefleet.bench.coordinator;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -20,6 +20,7 @@ import org.probefleet.coordinator.alerting.Notification;
 import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.coordinator.service.SloService;
 import org.probefleet.coordinator.store.JdbcOutcomeStore;
+import org.probefleet.coordinator.testing.VirtualClock;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.journeys.load.SourceFile;

@@ -1,4 +1,4 @@
-package org.probefleet.coordinator.bench;
+package org.probefleet.bench.coordinator;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

@@ -1,4 +1,4 @@
-package org.probefleet.prober.bench;
+package org.probefleet.bench.prober;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;

@@ -1,4 +1,4 @@
-package org.probefleet.coordinator.bench;
+package org.probefleet.bench.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.probefleet.coordinator.bench;
+package org.probefleet.bench.coordinator;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;

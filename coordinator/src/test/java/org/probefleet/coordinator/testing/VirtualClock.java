@@ -1,4 +1,4 @@
-package org.probefleet.coordinator.bench;
+package org.probefleet.coordinator.testing;
 
 import java.time.Clock;
 import java.time.Duration;

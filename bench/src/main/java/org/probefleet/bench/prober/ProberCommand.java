@@ -1,26 +1,21 @@
-package org.probefleet.prober.cli;
+package org.probefleet.bench.prober;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.probefleet.prober.bench.ProberBench;
 import org.probefleet.prober.browser.BrowserSettings;
 import org.probefleet.prober.browser.ChromiumLocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fleet bench prober}: the agent's throughput, schedule lag and memory against a running demo shop. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run the agent's benchmark against a demo shop (./fleet bench prober starts one) and print tables;",
-                "results go in docs/benchmarks.md."})
-public final class BenchCommand implements Callable<Integer> {
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "prober")
-    String name;
+@Command(name = "prober", mixinStandardHelpOptions = true,
+        description = "the agent's runner against a bare Playwright loop, then scheduled browser and HTTP load "
+                + "with throughput, schedule lag and memory, against a demo shop (fleet bench prober starts one).")
+public final class ProberCommand implements Callable<Integer> {
 
     @Option(names = "--base-url", required = true, paramLabel = "URL", description = "the demo shop, e.g. http://127.0.0.1:8089")
     String baseUrl;
@@ -49,14 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (!name.equals("prober")) {
-            err.println("bench: unknown benchmark '" + name + "'; this jar has: prober");
-            err.flush();
-            return 2;
-        }
         BrowserSettings browser = BrowserSettings.defaults(Optional.ofNullable(chromium));
         if (browser.executable().isEmpty()) {
-            err.println("bench: " + ChromiumLocator.INSTALL_HINT);
+            err.println("bench prober: " + ChromiumLocator.INSTALL_HINT);
             err.flush();
             return 2;
         }
