@@ -24,6 +24,7 @@ import java.util.function.BiConsumer;
 import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.slo.EngineMemory;
+import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.coordinator.slo.EngineEvent;
 import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SloSnapshot;
@@ -179,7 +180,7 @@ public final class AlertDispatcher implements AutoCloseable {
             LOG.info("alert {}: {} [{}]", Payloads.status(change), change.alert().summary(), change.alert().dedupKey());
             boolean notice = change instanceof AlertBook.Change.Notice;
             boolean inhibited = change instanceof AlertBook.Change.Resolved resolved && resolved.inhibited();
-            String severity = change.alert().severity().wireName();
+            Severity severity = change.alert().severity();
             config.pagerDuty().filter(pd -> !notice && pd.severities().contains(severity)).ifPresent(pd ->
                     pagerDuty.orElseThrow().offer(Payloads.pagerDuty(change, pd.routingKey())));
             webhooks.forEach((hook, queue) -> {

@@ -32,6 +32,12 @@ final class Http {
         if (status == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"probefleet\"");
         }
+        if (!ctx.request().isEnded()) {
+            // Refused before its body was read: let the client finish sending into nothing (the
+            // connection guard bounds how long), so it reads this answer, then close the connection.
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ctx.request().handler(ignored -> { }).resume();
+        }
         json(ctx, status, body);
     }
 }

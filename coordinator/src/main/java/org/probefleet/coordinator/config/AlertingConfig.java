@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.probefleet.coordinator.slo.Severity;
 
 /**
  * Where alerts go: every Alertmanager replica, PagerDuty, webhooks by severity, and the
@@ -19,7 +20,7 @@ public record AlertingConfig(List<URI> alertmanagers, Optional<PagerDuty> pagerD
             DEFAULT_FLEET_OWNER);
 
     /** The severities a receiver gets when its entry names none. */
-    public static final Set<String> ALL_SEVERITIES = Set.of("page", "ticket", "info");
+    public static final Set<Severity> ALL_SEVERITIES = Set.of(Severity.PAGE, Severity.TICKET, Severity.INFO);
 
     public AlertingConfig {
         alertmanagers = List.copyOf(alertmanagers);
@@ -27,7 +28,7 @@ public record AlertingConfig(List<URI> alertmanagers, Optional<PagerDuty> pagerD
     }
 
     /** The routing key is a secret: never printed. */
-    public record PagerDuty(String routingKey, URI url, Set<String> severities) {
+    public record PagerDuty(String routingKey, URI url, Set<Severity> severities) {
         public PagerDuty {
             severities = Set.copyOf(severities);
         }
@@ -39,7 +40,7 @@ public record AlertingConfig(List<URI> alertmanagers, Optional<PagerDuty> pagerD
     }
 
     /** A Slack-compatible ({@code text} and {@code blocks}) or generic JSON receiver. */
-    public record Webhook(URI url, Set<String> severities, Format format) {
+    public record Webhook(URI url, Set<Severity> severities, Format format) {
         public enum Format { SLACK, JSON }
 
         public Webhook {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.journeys.yaml.Diagnostics;
 import org.probefleet.journeys.yaml.Section;
 import org.yaml.snakeyaml.nodes.Node;
@@ -25,6 +26,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class AlertingSection {
 
     static final List<String> KEYS = List.of("alertmanager", "pagerduty", "webhooks", "dashboard_url", "fleet_owner");
+    /** PagerDuty gets pages and tickets unless its entry says otherwise: notices are not incidents. */
+    static final Set<Severity> PAGER_SEVERITIES = Set.of(Severity.PAGE, Severity.TICKET);
 
     private AlertingSection() {
     }
@@ -81,7 +84,7 @@ final class AlertingSection {
         URI url = section.flatMap(pd -> pd.text("url").flatMap(text ->
                 url(text, "pagerduty url", message -> diagnostics.error(pd.node("url").orElseThrow(), message))))
                 .orElse(AlertingConfig.DEFAULT_PAGERDUTY_URL);
-        Set<String> severities = section.map(pd -> severities(pd, Set.of("page", "ticket"))).orElse(Set.of("page", "ticket"));
+        Set<Severity> severities = section.map(pd -> severities(pd, PAGER_SEVERITIES)).orElse(PAGER_SEVERITIES);
         return key.map(routingKey -> new AlertingConfig.PagerDuty(routingKey, url, severities));
     }
 
@@ -99,24 +102,25 @@ final class AlertingSection {
                         "format '" + formatName.get() + "' is not known: use slack (text and blocks) or json");
             }
         }
-        Set<String> severities = severities(hook, AlertingConfig.ALL_SEVERITIES);
+        Set<Severity> severities = severities(hook, AlertingConfig.ALL_SEVERITIES);
         AlertingConfig.Webhook.Format chosen = format;
         return url.map(uri -> new AlertingConfig.Webhook(uri, severities, chosen));
     }
 
-    private static Set<String> severities(Section section, Set<String> fallback) {
+    private static Set<Severity> severities(Section section, Set<Severity> fallback) {
         Optional<List<Node>> items = section.list("severities");
         if (items.isEmpty()) {
             return fallback;
         }
-        Set<String> severities = new HashSet<>();
+        Set<Severity> severities = new HashSet<>();
         for (Node item : items.get()) {
             Section.text(item, section.diagnostics(), "a severity").ifPresent(severity -> {
-                if (AlertingConfig.ALL_SEVERITIES.contains(severity)) {
-                    severities.add(severity);
+                Optional<Severity> known = Severity.fromWire(severity);
+                if (known.isPresent()) {
+                    severities.add(known.get());
                 } else {
                     section.diagnostics().error(item, "severity '" + severity + "' is not known: use "
-                            + String.join(", ", Arrays.asList("page", "ticket", "info")));
+                            + String.join(", ", Arrays.stream(Severity.values()).map(Severity::wireName).toList()));
                 }
             });
         }

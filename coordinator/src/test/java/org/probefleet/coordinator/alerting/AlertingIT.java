@@ -24,6 +24,7 @@ import org.probefleet.coordinator.api.IngestApiTest;
 import org.probefleet.coordinator.api.TestClock;
 import org.probefleet.coordinator.api.TestCoordinator;
 import org.probefleet.coordinator.config.AlertingConfig;
+import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeStatus;
 
@@ -69,8 +70,8 @@ class AlertingIT {
         json = new HookReceiver(body -> assertThat(body.path("version").asText()).isEqualTo("1"), n -> 200);
         Path key = Files.writeString(folder.resolve("pd.key"), PayloadsTest.ROUTING_KEY);
         alerting = new AlertingConfig(List.of(alertmanager.url()),
-                Optional.of(new AlertingConfig.PagerDuty(Files.readString(key), pagerDuty.url("/v2/enqueue"), Set.of("page", "ticket"))),
-                List.of(new AlertingConfig.Webhook(slack.url("/slack"), Set.of("page", "ticket"), AlertingConfig.Webhook.Format.SLACK),
+                Optional.of(new AlertingConfig.PagerDuty(Files.readString(key), pagerDuty.url("/v2/enqueue"), Set.of(Severity.PAGE, Severity.TICKET))),
+                List.of(new AlertingConfig.Webhook(slack.url("/slack"), Set.of(Severity.PAGE, Severity.TICKET), AlertingConfig.Webhook.Format.SLACK),
                         new AlertingConfig.Webhook(json.url("/hook"), AlertingConfig.ALL_SEVERITIES, AlertingConfig.Webhook.Format.JSON)),
                 Optional.of(URI.create("http://dashboard.test:8080")), "fleet-team");
         start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES);

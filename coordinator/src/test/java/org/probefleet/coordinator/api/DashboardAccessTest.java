@@ -82,7 +82,7 @@ class DashboardAccessTest {
         assertThat(wrong.body()).contains("That token does not open this dashboard");
         assertThat(right.statusCode()).isEqualTo(303);
         assertThat(right.headers().firstValue("Location")).contains("/journeys");
-        assertThat(cookie).startsWith(Sessions.COOKIE + "=").contains("HttpOnly").contains("SameSite=Strict").contains("Path=/");
+        assertThat(cookie).startsWith(Sessions.COOKIE + "=").containsIgnoringCase("HttpOnly").contains("SameSite=Strict").contains("Path=/");
         String session = cookie.substring(0, cookie.indexOf(';'));
         assertThat(get("/journeys", "Cookie", session).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/slos", "Cookie", session).statusCode()).isEqualTo(200);

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.journeys.yaml.Problem;
 
 class ConfigLoaderTest {
@@ -42,11 +43,11 @@ class ConfigLoaderTest {
         assertThat(alerting.alertmanagers()).containsExactly(URI.create("http://127.0.0.1:9093"), URI.create("http://127.0.0.1:9094"));
         assertThat(alerting.pagerDuty()).hasValueSatisfying(pd -> {
             assertThat(pd.routingKey()).isEqualTo("0123456789abcdef0123456789abcdef");
-            assertThat(pd.severities()).containsExactlyInAnyOrder("page", "ticket");
+            assertThat(pd.severities()).containsExactlyInAnyOrder(Severity.PAGE, Severity.TICKET);
             assertThat(pd.toString()).doesNotContain("0123456789abcdef");
         });
         assertThat(alerting.webhooks()).extracting(AlertingConfig.Webhook::severities, AlertingConfig.Webhook::format).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Set.of("page", "ticket"), AlertingConfig.Webhook.Format.SLACK),
+                org.assertj.core.groups.Tuple.tuple(Set.of(Severity.PAGE, Severity.TICKET), AlertingConfig.Webhook.Format.SLACK),
                 org.assertj.core.groups.Tuple.tuple(AlertingConfig.ALL_SEVERITIES, AlertingConfig.Webhook.Format.JSON));
         assertThat(alerting.dashboardUrl()).contains(URI.create("http://localhost:8080"));
         assertThat(alerting.fleetOwner()).isEqualTo("sre");
