@@ -14,14 +14,16 @@ final class Bodies {
     private Bodies() {
     }
 
-    /** Reads a JSON body of at most {@code limit} bytes; anything else is 415 before a byte is read. */
+    /**
+     * Reads a JSON body of at most {@code limit} bytes. A body declared as anything else (a form,
+     * a multipart upload) is 415 before a byte is read; one with no Content-Type is read as JSON.
+     */
     static Handler<RoutingContext> json(long limit) {
         BodyHandler reader = BodyHandler.create().setBodyLimit(limit).setHandleFileUploads(false).setDeleteUploadedFilesOnEnd(true);
         return ctx -> {
             String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-            if (type != null && !isJson(type) || type == null && hasBody(ctx)) {
-                Http.error(ctx, 415, "send application/json (Content-Type: application/json), not "
-                        + (type == null ? "a body without a Content-Type" : type.split(";")[0].trim()));
+            if (type != null && !isJson(type)) {
+                Http.error(ctx, 415, "send application/json (Content-Type: application/json), not " + type.split(";")[0].trim());
                 return;
             }
             reader.handle(ctx);
@@ -31,10 +33,5 @@ final class Bodies {
     private static boolean isJson(String type) {
         String media = type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
         return media.equals("application/json") || media.endsWith("+json");
-    }
-
-    private static boolean hasBody(RoutingContext ctx) {
-        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        return length != null ? !length.trim().equals("0") : ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 }
