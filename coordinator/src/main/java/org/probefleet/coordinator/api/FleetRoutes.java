@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.probefleet.wire.api.HeartbeatAnswer;
 import org.probefleet.wire.api.HeartbeatRequest;
 import org.probefleet.wire.api.MalformedMessage;
 import org.probefleet.wire.api.Messages;
+import org.probefleet.wire.api.StrictJson;
 import org.probefleet.wire.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,9 +127,11 @@ final class FleetRoutes {
         List<String> problems = new ArrayList<>();
         List<SourceFile> files;
         try {
-            files = DefinitionSet.filesFrom(OutcomeJson.MAPPER.readTree(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes()), problems);
-        } catch (IOException e) {
-            Http.error(ctx, 400, "the body is not JSON");
+            files = DefinitionSet.filesFrom(StrictJson.read(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(),
+                    "the push"), problems);
+        } catch (StrictJson.Malformed e) {
+            boolean syntax = e.fault() == StrictJson.Fault.NOT_JSON;
+            Http.error(ctx, 400, syntax ? "the body is not JSON" : e.getMessage(), syntax ? List.of(e.getMessage()) : List.of());
             return;
         }
         if (!problems.isEmpty()) {

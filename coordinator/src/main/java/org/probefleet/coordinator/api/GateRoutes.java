@@ -2,6 +2,7 @@ package org.probefleet.coordinator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -19,6 +20,7 @@ import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.PolicyState;
 import org.probefleet.journeys.model.Ratios;
 import org.probefleet.journeys.model.Releases;
+import org.probefleet.wire.api.StrictJson;
 import org.probefleet.wire.outcome.OutcomeJson;
 
 /**
@@ -87,9 +89,13 @@ final class GateRoutes {
             Http.error(ctx, 404, "no SLO named '" + slo + "'; GET /api/v1/slos lists them");
             return;
         }
-        JsonNode body = body(ctx);
+        Optional<JsonNode> read = body(ctx);
+        if (read.isEmpty()) {
+            return;
+        }
+        JsonNode body = read.get();
         List<String> problems = new ArrayList<>();
-        if (body == null) {
+        if (!body.isObject()) {
             Http.error(ctx, 400, "the override must be a JSON object like {\"allowed\": true, \"reason\": \"hotfix INC-1234\","
                     + " \"by\": \"alice\", \"expires\": \"4h\"}");
             return;
@@ -126,9 +132,12 @@ final class GateRoutes {
             return;
         }
         String slo = ctx.pathParam("name");
-        JsonNode body = body(ctx);
-        String by = body == null ? "" : body.path("by").asText("").strip();
-        String reason = body == null ? "" : body.path("reason").asText("").strip();
+        Optional<JsonNode> body = body(ctx);
+        if (body.isEmpty()) {
+            return;
+        }
+        String by = body.get().path("by").asText("").strip();
+        String reason = body.get().path("reason").asText("").strip();
         if (by.isEmpty()) {
             Http.error(ctx, 400, "say who clears the override: {\"by\": \"alice\", \"reason\": \"fix deployed\"}");
             return;
@@ -142,12 +151,20 @@ final class GateRoutes {
         }).onFailure(ctx::fail);
     }
 
-    private static JsonNode body(RoutingContext ctx) {
+    /**
+     * The body if it is a JSON object, else a missing node (the callers say what they expect);
+     * empty when it was answered 400 here: duplicate keys or content after the object are never guessed at.
+     */
+    private static Optional<JsonNode> body(RoutingContext ctx) {
         try {
-            JsonNode body = ctx.body().length() == 0 ? null : OutcomeJson.MAPPER.readTree(ctx.body().asString());
-            return body != null && body.isObject() ? body : null;
-        } catch (java.io.IOException e) {
-            return null;
+            JsonNode body = StrictJson.read(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(), "the override");
+            return Optional.of(body.isObject() ? body : MissingNode.getInstance());
+        } catch (StrictJson.Malformed e) {
+            if (e.fault() == StrictJson.Fault.NOT_JSON) {
+                return Optional.of(MissingNode.getInstance());
+            }
+            Http.error(ctx, 400, e.getMessage());
+            return Optional.empty();
         }
     }
 

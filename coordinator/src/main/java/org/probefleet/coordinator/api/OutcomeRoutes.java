@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import org.probefleet.coordinator.ingest.BatchValidator;
 import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.store.OutcomeStore;
+import org.probefleet.wire.api.StrictJson;
 import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeJson;
 import org.probefleet.wire.outcome.OutcomeStatus;
@@ -55,9 +55,11 @@ final class OutcomeRoutes {
         }
         JsonNode body;
         try {
-            body = OutcomeJson.MAPPER.readTree(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
-        } catch (IOException e) {
-            Http.error(ctx, 400, "the body is not JSON: send a JSON array of outcomes");
+            body = StrictJson.read(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes(), "outcomes");
+        } catch (StrictJson.Malformed e) {
+            boolean syntax = e.fault() == StrictJson.Fault.NOT_JSON;
+            Http.error(ctx, 400, syntax ? "the body is not JSON: send a JSON array of outcomes" : e.getMessage(),
+                    syntax ? List.of(e.getMessage()) : List.of());
             return;
         }
         BatchValidator.Verdict verdict = validator.validate(body, agent.get(), services.clock().instant());

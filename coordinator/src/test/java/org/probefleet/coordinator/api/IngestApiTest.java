@@ -133,6 +133,15 @@ public class IngestApiTest {
                         400, "the batch has 1 problem(s); nothing of it was stored"),
                 Arguments.of("a batch with one bad outcome", "[" + valid + "," + bad + "]", 400,
                         "the batch has 1 problem(s); nothing of it was stored"),
+                Arguments.of("two arrays, the second one dropped", "[" + valid + "][" + valid + "]", 400,
+                        "the body has more after the JSON array, at line 1, column " + (valid.length() + 3) + ": send exactly one JSON array"),
+                Arguments.of("closing brackets and garbage after the array", "[" + valid + "]]]garbage", 400,
+                        "the body has more after the JSON array, at line 1, column " + (valid.length() + 3) + ": send exactly one JSON array"),
+                Arguments.of("a key twice in one outcome", "[" + valid.replace("\"region\":", "\"journey\":\"login\",\"region\":") + "]", 400,
+                        "duplicate key 'journey' in outcomes[0], at line 1, column " + (valid.indexOf("\"region\":") + 11)
+                                + ": send each key once"),
+                Arguments.of("a lone surrogate in a string", "[" + valid.replace("\"journeyVersion\":\"1\"", "\"journeyVersion\":\"x\\ud800y\"") + "]",
+                        400, "the batch has 1 problem(s); nothing of it was stored"),
                 Arguments.of("a 3 MB string", "[" + valid.replace("\"journeyVersion\":\"1\"", "\"journeyVersion\":\"" + "x".repeat(3_000_000) + "\"") + "]",
                         413, null));
     }

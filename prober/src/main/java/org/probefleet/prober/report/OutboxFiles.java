@@ -134,13 +134,42 @@ final class OutboxFiles implements AutoCloseable {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
     }
 
+    /**
+     * The delivered position. An unreadable file (empty, truncated, garbage) is repaired to the start
+     * of the oldest segment still on disk: what was delivered from it is sent again, which is safe
+     * because the coordinator drops outcomes whose runId it already has.
+     */
     Position readPosition() throws IOException {
         Path file = folder.resolve("delivered");
+        Position oldest = new Position(segments.isEmpty() ? 1 : segments.firstKey(), 0);
         if (!Files.exists(file)) {
-            return new Position(segments.isEmpty() ? 1 : segments.firstKey(), 0);
+            return oldest;
         }
-        String[] parts = Files.readString(file).trim().split(" ");
-        return new Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        Optional<Position> position = parsePosition(text);
+        if (position.isPresent()) {
+            return position.get();
+        }
+        LOG.warn("outbox position file {} was unreadable ('{}'); re-sending from the start of the oldest segment; "
+                + "the coordinator drops duplicates", file, printable(text));
+        writePosition(oldest);
+        return oldest;
+    }
+
+    /** {@code "segment offset"} as {@link #writePosition} writes it, or empty for anything else. */
+    static Optional<Position> parsePosition(String text) {
+        String[] parts = text.trim().split(" ");
+        if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Position(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+    }
+
+    /** At most 60 characters of a damaged file for the log, control characters and binary shown as '?'. */
+    private static String printable(String text) {
+        String clipped = text.length() <= 60 ? text : text.substring(0, 57) + "...";
+        return clipped.codePoints().map(c -> c < 0x20 || c == 0x7f || c == 0xfffd ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     /** Writes the position to a temporary file, fsyncs it and renames it over the old one, so a crash leaves one or the other. */

@@ -3,7 +3,9 @@ package org.probefleet.prober.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.probefleet.wire.outcome.Outcome;
 
 class OutboxTest {
@@ -98,6 +102,49 @@ class OutboxTest {
             assertThat(outbox.dropped()).isPositive();
             assertThat(outbox.pending() + outbox.dropped()).isEqualTo(1000);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an empty file                 | ''                 | ''",
+            "garbage                       | garbage            | garbage",
+            "one number (a torn write)     | '3'                | 3",
+            "control characters            | '\u0001\u0002x'    | ??x"})
+    @DisplayName("an unreadable delivered position is repaired with a warning and delivery restarts at the oldest segment on disk")
+    void repairsUnreadablePosition(String description, String content, String logged) throws Exception {
+        List<UUID> written = new ArrayList<>();
+        try (Outbox outbox = new Outbox(folder, 1L << 30, 16 * 1024)) {
+            for (int i = 0; i < 200; i++) {
+                Outcome outcome = Outcomes.one();
+                outbox.append(outcome);
+                written.add(outcome.runId());
+            }
+            outbox.acknowledge(outbox.peek(150));
+        }
+        Path delivered = folder.resolve("delivered");
+        long oldest;
+        try (var segments = Files.list(folder)) {
+            oldest = segments.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("segment-"))
+                    .mapToLong(name -> Long.parseLong(name.substring(8, 20))).min().orElseThrow();
+        }
+        assertThat(oldest).as("acknowledging deleted the delivered segments").isGreaterThan(1);
+        Files.writeString(delivered, content);
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        List<UUID> resent;
+        try (Outbox outbox = new Outbox(folder, 1L << 30, 16 * 1024)) {
+            resent = ids(outbox.peek(1000));
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(resent).endsWith(written.subList(150, 200).toArray(UUID[]::new));
+        assertThat(resent.get(0)).as("the first line of the oldest segment").isIn(written.subList(0, 150));
+        assertThat(Files.readString(delivered)).isEqualTo(oldest + " 0\n");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("WARN", "outbox position file " + delivered
+                + " was unreadable ('" + logged + "'); re-sending from the start of the oldest segment; the coordinator drops duplicates");
     }
 
     @Test

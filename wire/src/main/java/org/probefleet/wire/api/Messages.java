@@ -39,9 +39,9 @@ public final class Messages {
         }
         JsonNode json;
         try {
-            json = MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new MalformedMessage(NOT_JSON);
+            json = StrictJson.read(body, "the heartbeat");
+        } catch (StrictJson.Malformed e) {
+            throw new MalformedMessage(e.fault() == StrictJson.Fault.NOT_JSON ? NOT_JSON : e.getMessage());
         }
         if (json == null || !json.isObject()) {
             throw new MalformedMessage(NOT_OBJECT);

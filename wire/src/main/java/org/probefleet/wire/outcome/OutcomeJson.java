@@ -68,6 +68,11 @@ public final class OutcomeJson {
             return Optional.empty();
         }
         int before = problems.size();
+        // Checked first: a value that cannot be stored as sent is neither echoed in a message nor read further.
+        Surrogates.report(node, where, problems);
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
