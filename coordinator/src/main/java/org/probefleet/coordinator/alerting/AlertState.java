@@ -2,6 +2,7 @@ package org.probefleet.coordinator.alerting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.Set;
 import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.AlertTracker;
 import org.probefleet.coordinator.slo.EngineMemory;
-import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.coordinator.store.SettingsJson;
 
 /**
  * Alerting's memory across restarts: the engine's (each SLO's tracker: what fires, policy
@@ -32,7 +33,7 @@ public record AlertState(EngineMemory engine, List<Notification> firing, List<No
     }
 
     public String toJson() {
-        ObjectNode root = OutcomeJson.MAPPER.createObjectNode().put("version", 1)
+        ObjectNode root = JsonNodeFactory.instance.objectNode().put("version", 1)
                 .put("watchingSince", engine.watchingSince().toString());
         ObjectNode trackerNodes = root.putObject("trackers");
         engine.trackers().forEach((slo, memory) -> {
@@ -47,7 +48,7 @@ public record AlertState(EngineMemory engine, List<Notification> firing, List<No
 
     /** Reads saved state; a state this version cannot read is {@link IOException}, so the caller can say so and start fresh. */
     public static AlertState fromJson(String json) throws IOException {
-        JsonNode root = OutcomeJson.MAPPER.readTree(json);
+        JsonNode root = SettingsJson.read(json);
         if (root == null || root.path("version").asInt() != 1) {
             throw new IOException("unknown alert state version " + (root == null ? "none" : root.path("version")));
         }

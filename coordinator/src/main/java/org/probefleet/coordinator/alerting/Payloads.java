@@ -1,12 +1,12 @@
 package org.probefleet.coordinator.alerting;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.probefleet.coordinator.slo.Severity;
-import org.probefleet.wire.outcome.OutcomeJson;
 
 /** The bodies each receiver expects: Alertmanager API v2, PagerDuty Events API v2, Slack-compatible and generic JSON webhooks. */
 public final class Payloads {
@@ -21,7 +21,7 @@ public final class Payloads {
 
     /** {@code POST /api/v2/alerts}: a JSON array of postable alerts. */
     public static String alertmanager(List<Notification> alerts) {
-        ArrayNode array = OutcomeJson.MAPPER.createArrayNode();
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (Notification alert : alerts) {
             ObjectNode node = array.addObject();
             putAll(node.putObject("labels"), alert.labels());
@@ -36,7 +36,7 @@ public final class Payloads {
     /** An Events API v2 event: trigger for a firing or escalated alert, resolve for a resolved one. */
     public static String pagerDuty(AlertBook.Change change, String routingKey) {
         Notification alert = change.alert();
-        ObjectNode event = OutcomeJson.MAPPER.createObjectNode();
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("routing_key", routingKey);
         event.put("dedup_key", alert.dedupKey());
         if (change instanceof AlertBook.Change.Resolved) {
@@ -67,12 +67,12 @@ public final class Payloads {
     /** Slack's incoming-webhook shape: {@code text} for notifications, {@code blocks} for the message. */
     public static String slack(AlertBook.Change change) {
         Notification alert = change.alert();
-        ObjectNode body = OutcomeJson.MAPPER.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         String headline = "[" + status(change).toUpperCase(Locale.ROOT) + "] " + alert.summary();
         body.put("text", headline);
         ArrayNode blocks = body.putArray("blocks");
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", "*" + escape(headline) + "*");
-        ArrayNode fields = OutcomeJson.MAPPER.createArrayNode();
+        ArrayNode fields = JsonNodeFactory.instance.arrayNode();
         for (String name : DETAILS) {
             alert.annotation(name).ifPresent(value -> fields.addObject().put("type", "mrkdwn")
                     .put("text", "*" + name.replace('_', ' ') + "*\n" + escape(value)));
@@ -90,7 +90,7 @@ public final class Payloads {
     /** A generic JSON body for any receiver: the change, the labels and annotations, and the times. */
     public static String json(AlertBook.Change change) {
         Notification alert = change.alert();
-        ObjectNode body = OutcomeJson.MAPPER.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("version", "1");
         body.put("status", change instanceof AlertBook.Change.Resolved ? "resolved" : "firing");
         body.put("change", status(change));

@@ -1,5 +1,6 @@
 package org.probefleet.coordinator.api;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.file.AsyncFile;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.probefleet.coordinator.ingest.Tokens;
-import org.probefleet.wire.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,7 +122,7 @@ final class ArtifactRoutes {
             file.close().compose(closed -> vertx.executeBlocking(() -> {
                 files.commit(partial, agent, id);
                 return received.get();
-            })).onSuccess(bytes -> Http.json(ctx, 201, OutcomeJson.MAPPER.createObjectNode().put("id", id).put("bytes", bytes)))
+            })).onSuccess(bytes -> Http.json(ctx, 201, JsonNodeFactory.instance.objectNode().put("id", id).put("bytes", bytes)))
                     .onFailure(e -> {
                         LOG.error("storing artifact {} from agent {} failed", id, agent, e);
                         abandon(file, partial);

@@ -32,10 +32,10 @@ import org.probefleet.coordinator.slo.EngineEvent;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.store.JdbcOutcomeStore;
 import org.probefleet.coordinator.store.OutcomeStore;
+import org.probefleet.coordinator.store.SettingsJson;
 import org.probefleet.coordinator.web.OverviewPage;
 import org.probefleet.coordinator.web.SloPage;
 import org.probefleet.journeys.model.Slo;
-import org.probefleet.wire.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +105,7 @@ public final class CoordinatorServer {
         var pushed = store.setting(FleetRoutes.DEFINITIONS_SETTING);
         if (pushed.isPresent()) {
             try {
-                JsonNode json = OutcomeJson.MAPPER.readTree(pushed.get());
+                JsonNode json = SettingsJson.read(pushed.get());
                 List<String> problems = new ArrayList<>();
                 DefinitionSet set = DefinitionSet.of(DefinitionSet.filesFrom(json, problems));
                 if (problems.isEmpty() && set.loaded().ok()) {

@@ -1,6 +1,7 @@
 package org.probefleet.coordinator.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -23,7 +24,6 @@ import org.probefleet.wire.api.HeartbeatRequest;
 import org.probefleet.wire.api.MalformedMessage;
 import org.probefleet.wire.api.Messages;
 import org.probefleet.wire.api.StrictJson;
-import org.probefleet.wire.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +108,7 @@ final class FleetRoutes {
         if (!access.read(ctx)) {
             return;
         }
-        ArrayNode agents = OutcomeJson.MAPPER.createArrayNode();
+        ArrayNode agents = JsonNodeFactory.instance.arrayNode();
         for (AgentRegistry.Heartbeat beat : services.agents().all()) {
             AgentRegistry.Status status = beat.status();
             agents.addObject().put("agent", beat.agent()).put("region", beat.region()).put("version", status.version())
@@ -117,7 +117,7 @@ final class FleetRoutes {
                     .put("schedule_lag_ms", status.scheduleLagMs()).put("missed_runs", status.missedRuns())
                     .put("last_heartbeat", beat.receivedAt().toString());
         }
-        Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().set("agents", agents));
+        Http.json(ctx, 200, JsonNodeFactory.instance.objectNode().set("agents", agents));
     }
 
     private void push(RoutingContext ctx) {
@@ -158,7 +158,7 @@ final class FleetRoutes {
             var definitions = set.loaded().definitions();
             LOG.info("definitions {} applied: {} journeys, {} SLOs, {} policies", set.version(), definitions.journeys().size(),
                     definitions.slos().size(), definitions.policies().size());
-            Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("version", set.version())
+            Http.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("version", set.version())
                     .put("journeys", definitions.journeys().size()).put("slos", definitions.slos().size())
                     .put("policies", definitions.policies().size()));
         });

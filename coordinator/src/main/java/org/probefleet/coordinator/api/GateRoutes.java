@@ -2,6 +2,7 @@ package org.probefleet.coordinator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
@@ -21,7 +22,6 @@ import org.probefleet.journeys.model.PolicyState;
 import org.probefleet.journeys.model.Ratios;
 import org.probefleet.journeys.model.Releases;
 import org.probefleet.wire.api.StrictJson;
-import org.probefleet.wire.outcome.OutcomeJson;
 
 /**
  * The release gate: the policy's {@code releases:} for the current state, unless an admin set
@@ -52,10 +52,10 @@ final class GateRoutes {
         router.delete("/api/v1/slos/:name/gate/override").handler(access::adminFirst).handler(Bodies.json(16 * 1024)).handler(this::clear);
         router.get("/api/v1/audit").handler(ctx -> {
             if (access.read(ctx)) {
-                ArrayNode entries = OutcomeJson.MAPPER.createArrayNode();
+                ArrayNode entries = JsonNodeFactory.instance.arrayNode();
                 vertx.executeBlocking(() -> services.gates().audit()).onSuccess(audit -> {
                     audit.forEach(entry -> entries.add(GateOverrides.json(entry)));
-                    Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().set("entries", entries));
+                    Http.json(ctx, 200, JsonNodeFactory.instance.objectNode().set("entries", entries));
                 }).onFailure(ctx::fail);
             }
         });
@@ -69,7 +69,7 @@ final class GateRoutes {
         boolean allowed = override.map(GateOverrides.Override::allowed).orElse(!state.releases().blocksByDefault());
         String reason = override.map(o -> "overridden by " + o.by() + " until " + o.expires() + " (" + o.reason() + "); " + policy)
                 .orElse(policy);
-        ObjectNode json = OutcomeJson.MAPPER.createObjectNode().put("slo", snapshot.slo().name()).put("allowed", allowed)
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("slo", snapshot.slo().name()).put("allowed", allowed)
                 .put("state", state.name()).put("releases", state.releases().name().toLowerCase(Locale.ROOT)).put("reason", reason);
         ArrayNode requires = json.putArray("requires");
         if (override.isEmpty() && state.releases() != Releases.ALLOWED) {
@@ -122,7 +122,7 @@ final class GateRoutes {
             return;
         }
         vertx.executeBlocking(() -> services.gates().set(slo, body.path("allowed").asBoolean(), reason, by, expires.get()))
-                .onSuccess(set -> Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("slo", slo).put("allowed", set.allowed())
+                .onSuccess(set -> Http.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("slo", slo).put("allowed", set.allowed())
                         .put("expires", set.expires().toString()).put("by", set.by()).put("reason", set.reason())))
                 .onFailure(ctx::fail);
     }
@@ -144,7 +144,7 @@ final class GateRoutes {
         }
         vertx.executeBlocking(() -> services.gates().clear(slo, by, reason.isEmpty() ? "cleared" : reason)).onSuccess(cleared -> {
             if (cleared) {
-                Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("slo", slo).put("cleared", true));
+                Http.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("slo", slo).put("cleared", true));
             } else {
                 Http.error(ctx, 404, "SLO '" + slo + "' has no override to clear");
             }

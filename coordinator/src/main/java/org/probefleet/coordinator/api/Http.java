@@ -2,11 +2,11 @@ package org.probefleet.coordinator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import org.probefleet.wire.outcome.OutcomeJson;
 
 /** Small helpers for JSON responses and errors in one shape: {@code {"error", "problems": [...]}}. */
 final class Http {
@@ -24,7 +24,7 @@ final class Http {
     }
 
     static void error(RoutingContext ctx, int status, String message, List<String> problems) {
-        ObjectNode body = OutcomeJson.MAPPER.createObjectNode().put("error", message);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("error", message);
         if (!problems.isEmpty()) {
             ArrayNode array = body.putArray("problems");
             problems.stream().limit(100).forEach(array::add);

@@ -2,6 +2,7 @@ package org.probefleet.coordinator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -75,7 +76,7 @@ final class OutcomeRoutes {
                 for (Outcome outcome : stored.stored()) {
                     services.metrics().ingested(outcome);
                 }
-                Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("accepted", stored.accepted())
+                Http.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("accepted", stored.accepted())
                         .put("duplicates", stored.duplicates()));
             } else if (result.cause() instanceof OutcomeStore.ConflictException conflict) {
                 Http.error(ctx, 409, conflict.getMessage() + "; nothing of the batch was stored");
@@ -124,7 +125,7 @@ final class OutcomeRoutes {
                 Http.error(ctx, 503, "the store is unavailable");
                 return;
             }
-            ObjectNode body = OutcomeJson.MAPPER.createObjectNode();
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
             ArrayNode outcomes = body.putArray("outcomes");
             List<Outcome> page = found.result();
             page.forEach(outcome -> outcomes.add(OutcomeJson.write(outcome)));

@@ -2,6 +2,7 @@ package org.probefleet.coordinator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
@@ -25,7 +26,6 @@ import org.probefleet.coordinator.web.OverviewPage;
 import org.probefleet.coordinator.web.SloPage;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.wire.outcome.Outcome;
-import org.probefleet.wire.outcome.OutcomeJson;
 import org.probefleet.wire.outcome.OutcomeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,14 +103,14 @@ final class PageRoutes {
 
     /** The journeys page's rows as JSON: schedule, last run per region, the day's flakiness. */
     private ObjectNode journeyStatus() {
-        ObjectNode body = OutcomeJson.MAPPER.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode journeys = body.putArray("journeys");
         for (JourneyStatus.Row row : journeyRows(services.clock().instant())) {
             Journey journey = row.journey();
             ObjectNode one = journeys.addObject().put("journey", journey.id()).put("kind", journey.kind().name().toLowerCase(Locale.ROOT))
                     .put("mode", journey.mode().name().toLowerCase(Locale.ROOT)).put("schedule", journey.schedule().describe());
             ObjectNode regions = one.putObject("last_run");
-            row.lastRuns().forEach((region, outcome) -> regions.set(region, outcome.<JsonNode>map(o -> OutcomeJson.MAPPER.createObjectNode()
+            row.lastRuns().forEach((region, outcome) -> regions.set(region, outcome.<JsonNode>map(o -> JsonNodeFactory.instance.objectNode()
                     .put("runId", o.runId().toString()).put("status", o.status().wireName()).put("startedAt", o.startedAt().toString())
                     .put("durationMs", o.durationMs())).orElse(NullNode.getInstance())));
             one.put("successes_24h", row.successes()).put("retried_successes_24h", row.retriedSuccesses());

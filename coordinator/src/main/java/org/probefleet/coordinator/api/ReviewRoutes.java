@@ -1,5 +1,6 @@
 package org.probefleet.coordinator.api;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -10,7 +11,6 @@ import org.probefleet.coordinator.report.QuarterlyReview;
 import org.probefleet.coordinator.report.ReviewWriter;
 import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Slo;
-import org.probefleet.wire.outcome.OutcomeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +55,7 @@ final class ReviewRoutes {
                 Http.error(ctx, 500, "the review could not be made; see the coordinator log");
                 return;
             }
-            Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().put("quarter", quarter.get().toString())
+            Http.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("quarter", quarter.get().toString())
                     .put("markdown", ReviewWriter.markdown(done.result())).put("html", ReviewWriter.html(done.result())));
         });
     }

@@ -1,6 +1,7 @@
 package org.probefleet.coordinator.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -8,7 +9,6 @@ import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.view.EngineJson;
 import org.probefleet.journeys.model.Durations;
-import org.probefleet.wire.outcome.OutcomeJson;
 
 /** The engine's latest results: every SLO, and one SLO with its regions. */
 final class SloRoutes {
@@ -24,9 +24,9 @@ final class SloRoutes {
     void mount(Router router) {
         router.get("/api/v1/slos").handler(ctx -> {
             if (access.read(ctx)) {
-                ArrayNode slos = OutcomeJson.MAPPER.createArrayNode();
+                ArrayNode slos = JsonNodeFactory.instance.arrayNode();
                 services.slos().snapshots().values().forEach(snapshot -> slos.add(slo(snapshot)));
-                Http.json(ctx, 200, OutcomeJson.MAPPER.createObjectNode().set("slos", slos));
+                Http.json(ctx, 200, JsonNodeFactory.instance.objectNode().set("slos", slos));
             }
         });
         router.get("/api/v1/slos/:name").handler(ctx -> withSnapshot(ctx, snapshot -> Http.json(ctx, 200, slo(snapshot))));

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.probefleet.coordinator.service.DefinitionSet;
 import org.probefleet.wire.client.CoordinatorClient;
-import org.probefleet.wire.outcome.OutcomeJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,7 +65,7 @@ public final class ApplyCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        JsonNode body = OutcomeJson.MAPPER.readTree(response.body().isEmpty() ? "{}" : response.body());
+        JsonNode body = Answers.read(response.body());
         if (response.status() != 200) {
             err.println("apply: refused (" + response.status() + "): " + body.path("error").asText());
             body.path("problems").forEach(problem -> err.println("  " + problem.asText()));

@@ -1,11 +1,11 @@
 package org.probefleet.coordinator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.probefleet.wire.client.CoordinatorClient;
-import org.probefleet.wire.outcome.OutcomeJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,7 +74,7 @@ public final class GateCommand implements Callable<Integer> {
         }
         JsonNode body;
         try {
-            body = OutcomeJson.MAPPER.readTree(response.body());
+            body = Answers.read(response.body());
         } catch (Exception e) {
             err.println("gate: unknown: the coordinator answered " + response.status() + " without JSON");
             err.flush();
@@ -112,7 +112,7 @@ public final class GateCommand implements Callable<Integer> {
             err.flush();
             return UNKNOWN;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode body = OutcomeJson.MAPPER.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode body = JsonNodeFactory.instance.objectNode();
         if (by != null) {
             body.put("by", by);
         }
@@ -129,7 +129,7 @@ public final class GateCommand implements Callable<Integer> {
         } else {
             response = CoordinatorCalls.call(client, remote -> remote.clearGateOverride(slo, body.toString()));
         }
-        JsonNode answer = OutcomeJson.MAPPER.readTree(response.body().isEmpty() ? "{}" : response.body());
+        JsonNode answer = Answers.read(response.body());
         if (response.status() != 200) {
             err.println("gate: " + answer.path("error").asText("HTTP " + response.status()));
             answer.path("problems").forEach(problem -> err.println("  - " + problem.asText()));

@@ -15,7 +15,6 @@ import org.probefleet.coordinator.report.ReviewWriter;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.wire.client.CoordinatorClient;
-import org.probefleet.wire.outcome.OutcomeJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,7 +100,7 @@ public final class ReportCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
-            JsonNode body = OutcomeJson.MAPPER.readTree(response.body());
+            JsonNode body = Answers.read(response.body());
             markdown = body.path("markdown").asText();
             html = body.path("html").asText();
         }

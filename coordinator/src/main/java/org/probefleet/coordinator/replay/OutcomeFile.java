@@ -1,7 +1,5 @@
 package org.probefleet.coordinator.replay;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +25,9 @@ public record OutcomeFile(List<Outcome> outcomes, List<String> problems) {
                     continue;
                 }
                 String where = file + ":" + number + ": ";
-                try {
-                    JsonNode node = OutcomeJson.MAPPER.readTree(line);
-                    List<String> lineProblems = new ArrayList<>();
-                    OutcomeJson.read(node, "", lineProblems).ifPresent(outcomes::add);
-                    lineProblems.forEach(problem -> problems.add(where + problem));
-                } catch (JsonProcessingException e) {
-                    problems.add(where + "not JSON: " + e.getOriginalMessage());
-                }
+                List<String> lineProblems = new ArrayList<>();
+                OutcomeJson.readText(line, "", lineProblems).ifPresent(outcomes::add);
+                lineProblems.forEach(problem -> problems.add(where + problem));
             }
         }
         return new OutcomeFile(outcomes, problems);

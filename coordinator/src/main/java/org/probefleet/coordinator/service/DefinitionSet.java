@@ -2,6 +2,7 @@ package org.probefleet.coordinator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.List;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.journeys.load.SourceFile;
-import org.probefleet.wire.outcome.OutcomeJson;
 
 /**
  * The definition files the coordinator runs with, their loaded form and a version tag. Agents
@@ -36,7 +36,7 @@ public record DefinitionSet(List<SourceFile> files, LoadResult loaded, String ve
 
     /** {@code {"version", "files": [{"name", "content"}]}}: the wire and storage form. */
     public ObjectNode toJson() {
-        ObjectNode json = OutcomeJson.MAPPER.createObjectNode().put("version", version);
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("version", version);
         ArrayNode array = json.putArray("files");
         files.forEach(file -> array.addObject().put("name", file.name()).put("content", file.text()));
         return json;

@@ -2,6 +2,7 @@ package org.probefleet.coordinator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.probefleet.coordinator.store.OutcomeStore;
-import org.probefleet.wire.outcome.OutcomeJson;
+import org.probefleet.coordinator.store.SettingsJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,17 +105,17 @@ public final class GateOverrides {
             audit.remove(0);
         }
         LOG.info("gate {} for {} by {}: {}", entry.action(), entry.slo(), entry.by(), entry.reason());
-        ArrayNode overrideNodes = OutcomeJson.MAPPER.createArrayNode();
+        ArrayNode overrideNodes = JsonNodeFactory.instance.arrayNode();
         overrides.values().forEach(o -> overrideNodes.addObject().put("slo", o.slo()).put("allowed", o.allowed()).put("reason", o.reason())
                 .put("by", o.by()).put("at", o.at().toString()).put("expires", o.expires().toString()));
-        ArrayNode entries = OutcomeJson.MAPPER.createArrayNode();
+        ArrayNode entries = JsonNodeFactory.instance.arrayNode();
         audit.forEach(e -> entries.add(json(e)));
         store.saveSetting(OVERRIDES_SETTING, overrideNodes.toString());
         store.saveSetting(AUDIT_SETTING, entries.toString());
     }
 
     public static ObjectNode json(Entry entry) {
-        ObjectNode node = OutcomeJson.MAPPER.createObjectNode().put("at", entry.at().toString()).put("slo", entry.slo())
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("at", entry.at().toString()).put("slo", entry.slo())
                 .put("action", entry.action()).put("by", entry.by()).put("reason", entry.reason());
         entry.allowed().ifPresent(allowed -> node.put("allowed", allowed));
         entry.expires().ifPresent(expires -> node.put("expires", expires.toString()));
@@ -123,7 +124,7 @@ public final class GateOverrides {
 
     private static List<Override> readOverrides(String json) throws IOException {
         List<Override> read = new ArrayList<>();
-        for (JsonNode node : OutcomeJson.MAPPER.readTree(json)) {
+        for (JsonNode node : SettingsJson.read(json)) {
             read.add(new Override(node.path("slo").asText(), node.path("allowed").asBoolean(), node.path("reason").asText(),
                     node.path("by").asText(), instant(node, "at"), instant(node, "expires")));
         }
@@ -132,7 +133,7 @@ public final class GateOverrides {
 
     private static List<Entry> readAudit(String json) throws IOException {
         List<Entry> read = new ArrayList<>();
-        for (JsonNode node : OutcomeJson.MAPPER.readTree(json)) {
+        for (JsonNode node : SettingsJson.read(json)) {
             read.add(new Entry(instant(node, "at"), node.path("slo").asText(), node.path("action").asText(), node.path("by").asText(),
                     node.path("reason").asText(), node.has("allowed") ? Optional.of(node.path("allowed").asBoolean()) : Optional.empty(),
                     node.has("expires") ? Optional.of(instant(node, "expires")) : Optional.empty()));

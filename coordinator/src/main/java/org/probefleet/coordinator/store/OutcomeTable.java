@@ -1,6 +1,5 @@
 package org.probefleet.coordinator.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -155,11 +154,7 @@ final class OutcomeTable {
 
     private static Outcome parse(String body) {
         List<String> problems = new ArrayList<>();
-        try {
-            return OutcomeJson.read(OutcomeJson.MAPPER.readTree(body), "", problems)
-                    .orElseThrow(() -> new IllegalStateException("stored outcome no longer reads: " + problems));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored outcome is not JSON", e);
-        }
+        return OutcomeJson.readText(body, "", problems)
+                .orElseThrow(() -> new IllegalStateException("stored outcome no longer reads: " + problems));
     }
 }

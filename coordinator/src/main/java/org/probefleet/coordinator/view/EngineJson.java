@@ -1,10 +1,10 @@
 package org.probefleet.coordinator.view;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.probefleet.coordinator.slo.EngineEvent;
 import org.probefleet.coordinator.slo.ScopeResult;
-import org.probefleet.wire.outcome.OutcomeJson;
 
 /** The JSON shapes of engine results and events, shared by replay and the API. */
 public final class EngineJson {
@@ -14,7 +14,7 @@ public final class EngineJson {
 
     /** {@code {"slo", "region", "sli", "consumed", "remaining", "burn": {...}, "state", ...}}; sli is null without events. */
     public static ObjectNode scope(String slo, ScopeResult scope) {
-        ObjectNode json = OutcomeJson.MAPPER.createObjectNode().put("slo", slo).put("region", scope.scope());
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("slo", slo).put("region", scope.scope());
         if (Double.isNaN(scope.sli())) {
             json.putNull("sli");
         } else {
@@ -35,7 +35,7 @@ public final class EngineJson {
     }
 
     public static ObjectNode event(EngineEvent event) {
-        ObjectNode json = OutcomeJson.MAPPER.createObjectNode().put("at", event.at().toString());
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("at", event.at().toString());
         if (event instanceof EngineEvent.AlertFiring firing) {
             json.put("type", "alert_firing").put("slo", event.slo()).put("region", firing.alert().scope())
                     .put("severity", firing.alert().severity().wireName()).put("alert", firing.alert().kind().wireName());
@@ -63,7 +63,7 @@ public final class EngineJson {
     }
 
     private static ObjectNode burn(Map<String, Double> burn) {
-        ObjectNode json = OutcomeJson.MAPPER.createObjectNode();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
         org.probefleet.coordinator.slo.Window.BURN_WINDOWS.forEach(window -> json.put(window.name(), burn.get(window.name())));
         return json;
     }

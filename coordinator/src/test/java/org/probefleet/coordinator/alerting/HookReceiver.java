@@ -1,6 +1,7 @@
 package org.probefleet.coordinator.alerting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
-import org.probefleet.wire.outcome.OutcomeJson;
 
 /**
  * A stand-in for PagerDuty or a chat webhook on loopback: checks every body with {@code shape},
@@ -19,6 +19,8 @@ import org.probefleet.wire.outcome.OutcomeJson;
  * for the n-th request.
  */
 final class HookReceiver implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final List<JsonNode> received = new CopyOnWriteArrayList<>();
     final List<String> problems = new CopyOnWriteArrayList<>();
@@ -34,7 +36,7 @@ final class HookReceiver implements AutoCloseable {
                 if (!"application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
                     problems.add("Content-Type is " + exchange.getRequestHeaders().getFirst("Content-Type"));
                 }
-                JsonNode json = OutcomeJson.MAPPER.readTree(body);
+                JsonNode json = JSON.readTree(body);
                 shape.accept(json);
                 if (status / 100 == 2) {
                     received.add(json);

@@ -3,6 +3,7 @@ package org.probefleet.coordinator.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
-import org.probefleet.wire.outcome.OutcomeJson;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -32,6 +32,8 @@ import org.testcontainers.utility.MountableFile;
  * process on a free port with its own data folder. Without either, CI fails and a laptop skips.
  */
 final class LocalAlertmanager implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String IMAGE = "prom/alertmanager:v0.25.0";
     /** Routes everything to a receiver that sends nothing: the test reads what Alertmanager holds. */
@@ -114,7 +116,7 @@ final class LocalAlertmanager implements AutoCloseable {
             assertThat(run.exitValue()).as(output).isZero();
         }
         List<JsonNode> alerts = new ArrayList<>();
-        JsonNode parsed = OutcomeJson.MAPPER.readTree(output);
+        JsonNode parsed = JSON.readTree(output);
         parsed.forEach(alerts::add);
         return alerts;
     }

@@ -3,14 +3,16 @@ package org.probefleet.coordinator.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.probefleet.coordinator.slo.Severity;
-import org.probefleet.wire.outcome.OutcomeJson;
 
 class PayloadsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String ROUTING_KEY = "0123456789abcdef0123456789abcdef";
 
@@ -23,8 +25,8 @@ class PayloadsTest {
     @Test
     @DisplayName("PagerDuty trigger and resolve follow the Events API v2 shape")
     void pagerDuty() throws Exception {
-        JsonNode trigger = OutcomeJson.MAPPER.readTree(Payloads.pagerDuty(new AlertBook.Change.Fired(page()), ROUTING_KEY));
-        JsonNode resolve = OutcomeJson.MAPPER.readTree(Payloads.pagerDuty(new AlertBook.Change.Resolved(
+        JsonNode trigger = JSON.readTree(Payloads.pagerDuty(new AlertBook.Change.Fired(page()), ROUTING_KEY));
+        JsonNode resolve = JSON.readTree(Payloads.pagerDuty(new AlertBook.Change.Resolved(
                 page().endingAt(AlertBookTest.T0.plusSeconds(60)), false), ROUTING_KEY));
 
         EventsApiV2.check(trigger);
@@ -37,7 +39,7 @@ class PayloadsTest {
     @Test
     @DisplayName("Slack gets text for notifications and blocks, with mrkdwn control characters escaped")
     void slack() throws Exception {
-        JsonNode body = OutcomeJson.MAPPER.readTree(Payloads.slack(new AlertBook.Change.Fired(page())));
+        JsonNode body = JSON.readTree(Payloads.slack(new AlertBook.Change.Fired(page())));
 
         SlackShape.check(body);
         assertThat(body.path("text").asText()).isEqualTo("[PAGE] checkout failing from all regions");
@@ -47,7 +49,7 @@ class PayloadsTest {
     @Test
     @DisplayName("Alertmanager gets labels, annotations, times and a generator URL; resolved alerts carry endsAt")
     void alertmanager() throws Exception {
-        JsonNode body = OutcomeJson.MAPPER.readTree(Payloads.alertmanager(List.of(page(),
+        JsonNode body = JSON.readTree(Payloads.alertmanager(List.of(page(),
                 page().endingAt(AlertBookTest.T0.plusSeconds(60)))));
 
         assertThat(body.isArray()).isTrue();

@@ -2,6 +2,7 @@ package org.probefleet.coordinator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -102,7 +103,7 @@ class AbuseIT {
     private HttpResponse<String> ingest(String base) throws Exception {
         Outcome outcome = new Outcome(UUID.randomUUID(), "checkout", "1", "eu-west", "eu-west-1", Instant.now().minusSeconds(5), 900,
                 OutcomeStatus.SUCCESS, 1, Optional.empty(), Optional.empty(), List.of(), Map.of());
-        String body = OutcomeJson.MAPPER.createArrayNode().add(OutcomeJson.write(outcome)).toString();
+        String body = JsonNodeFactory.instance.arrayNode().add(OutcomeJson.write(outcome)).toString();
         return client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/outcomes")).timeout(Duration.ofSeconds(5))
                 .header("Authorization", "Bearer " + CoordinatorProcess.AGENT_TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

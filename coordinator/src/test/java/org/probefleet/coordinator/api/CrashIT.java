@@ -2,6 +2,7 @@ package org.probefleet.coordinator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,7 +79,7 @@ class CrashIT {
                 batch.add(new Outcome(UUID.randomUUID(), "checkout", "1", "eu-west", "eu-west-1", Instant.now().minusSeconds(5),
                         900, OutcomeStatus.SUCCESS, 1, Optional.empty(), Optional.empty(), List.of(), Map.of()));
             }
-            var array = OutcomeJson.MAPPER.createArrayNode();
+            var array = JsonNodeFactory.instance.arrayNode();
             batch.forEach(outcome -> array.add(OutcomeJson.write(outcome)));
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/outcomes"))

@@ -3,6 +3,7 @@ package org.probefleet.coordinator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +124,7 @@ class FleetApiTest {
 
         String checkout = Files.readString(Path.of("../journeys/examples/checkout.yaml"));
         String slo = Files.readString(Path.of("../journeys/examples/checkout-slo.yaml")).replace("policy: payment-service", "policy: default");
-        var body = OutcomeJson.MAPPER.createObjectNode();
+        var body = JsonNodeFactory.instance.objectNode();
         var files = body.putArray("files");
         files.addObject().put("name", "checkout.yaml").put("content", checkout);
         files.addObject().put("name", "checkout-slo.yaml").put("content", slo);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public class IngestApiTest {
     }
 
     public static String batch(List<Outcome> outcomes) {
-        ArrayNode array = OutcomeJson.MAPPER.createArrayNode();
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
         outcomes.forEach(outcome -> array.add(OutcomeJson.write(outcome)));
         return array.toString();
     }

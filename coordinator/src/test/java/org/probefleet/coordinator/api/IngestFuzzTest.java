@@ -3,7 +3,9 @@ package org.probefleet.coordinator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +37,8 @@ import org.probefleet.wire.outcome.OutcomeStatus;
  * the counts), never a stack trace, and stores nothing of a batch it refuses.
  */
 class IngestFuzzTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Past this, the remaining tries pass without a request: a slow machine runs fewer tries, never a longer build. */
     static final Duration BUDGET = Duration.ofSeconds(15);
@@ -77,7 +81,7 @@ class IngestFuzzTest {
             return;
         }
         List<UUID> runIds = new ArrayList<>();
-        ArrayNode batch = OutcomeJson.MAPPER.createArrayNode();
+        ArrayNode batch = JsonNodeFactory.instance.arrayNode();
         for (int i = 0; i < size; i++) {
             ObjectNode outcome = OutcomeJson.write(IngestApiTest.outcome("eu-west-1", "eu-west", IngestApiTest.NOW.minusSeconds(60L + i),
                     i % 2 == 0 ? OutcomeStatus.SUCCESS : OutcomeStatus.FAILURE));
@@ -98,7 +102,7 @@ class IngestFuzzTest {
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 499);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
         assertThat(response.body()).doesNotContain("Exception", "\tat ", "\n");
-        JsonNode answer = OutcomeJson.MAPPER.readTree(response.body());
+        JsonNode answer = JSON.readTree(response.body());
         if (response.statusCode() == 200) {
             assertThat(answer.path("accepted").isIntegralNumber() && answer.path("duplicates").isIntegralNumber()).as(response.body()).isTrue();
             return;
@@ -202,7 +206,7 @@ class IngestFuzzTest {
     static UnaryOperator<byte[]> tree(int at, java.util.function.Consumer<ObjectNode> change) {
         return bytes -> {
             try {
-                JsonNode batch = OutcomeJson.MAPPER.readTree(bytes);
+                JsonNode batch = JSON.readTree(bytes);
                 if (batch != null && batch.isArray() && !batch.isEmpty() && batch.get(at % batch.size()) instanceof ObjectNode outcome) {
                     change.accept(outcome);
                     return batch.toString().getBytes(StandardCharsets.UTF_8);
@@ -216,7 +220,7 @@ class IngestFuzzTest {
 
     static JsonNode parse(String json) {
         try {
-            return OutcomeJson.MAPPER.readTree(json);
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new IllegalArgumentException("a generator produced invalid JSON: " + json, e);
         }

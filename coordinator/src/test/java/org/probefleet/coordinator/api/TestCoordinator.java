@@ -1,6 +1,7 @@
 package org.probefleet.coordinator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +15,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.config.CoordinatorConfig;
-import org.probefleet.wire.outcome.OutcomeJson;
 
 /** A coordinator on a free loopback port over a temporary SQLite store, with HTTP helpers. */
 public final class TestCoordinator implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final String EU_TOKEN = "eu-west-1-token-0123456789abcdef";
     static final String EU2_TOKEN = "eu-west-2-token-0123456789abcdef";
@@ -69,7 +71,7 @@ public final class TestCoordinator implements AutoCloseable {
     }
 
     JsonNode json(HttpResponse<String> response) throws Exception {
-        return OutcomeJson.MAPPER.readTree(response.body());
+        return JSON.readTree(response.body());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,6 +36,8 @@ import picocli.CommandLine;
  * count of the same outcomes.
  */
 class ReplayTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
     static final List<String> REGIONS = List.of("ap-south", "eu-west", "us-east");
@@ -215,7 +218,7 @@ class ReplayTest {
         assertThat(err.toString()).contains("replay: 600 outcomes, 200 steps of 1m");
         List<JsonNode> printed = out.toString().lines().map(line -> {
             try {
-                return OutcomeJson.MAPPER.readTree(line);
+                return JSON.readTree(line);
             } catch (Exception e) {
                 throw new AssertionError(line, e);
             }

@@ -1,6 +1,7 @@
 package org.probefleet.prober.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,6 @@ import org.probefleet.journeys.model.HttpExpect;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.JsonPath;
 import org.probefleet.journeys.model.Step;
-import org.probefleet.wire.outcome.OutcomeJson;
 import org.probefleet.wire.outcome.OutcomeStatus;
 import org.probefleet.wire.outcome.StepResult;
 import org.probefleet.prober.run.Failures;
@@ -36,6 +36,9 @@ import org.probefleet.prober.run.RunResult;
  * Its constructor is its {@link org.probefleet.prober.run.RunnerFactory}: {@code HttpRunner::new}.
  */
 public final class HttpRunner implements JourneyRunner {
+
+    /** Request bodies a journey sends and response bodies its checks read: the target's JSON, nobody else's. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client;
     private final Clock clock;
@@ -109,7 +112,7 @@ public final class HttpRunner implements JourneyRunner {
         step.request().headers().forEach((name, value) -> request.header(name, resolver.render(value, variables)));
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
         if (step.request().json().isPresent()) {
-            body = HttpRequest.BodyPublishers.ofString(OutcomeJson.MAPPER.writeValueAsString(render(step.request().json().get(), resolver, variables)));
+            body = HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(render(step.request().json().get(), resolver, variables)));
             if (step.request().headers().keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Content-Type"))) {
                 request.header("Content-Type", "application/json");
             }
@@ -141,7 +144,7 @@ public final class HttpRunner implements JourneyRunner {
         }
         Object document;
         try {
-            document = OutcomeJson.MAPPER.readValue(response.body(), Object.class);
+            document = JSON.readValue(response.body(), Object.class);
         } catch (JsonProcessingException e) {
             throw new CheckFailed("the response is not JSON, so JSON paths cannot be checked");
         }

@@ -3,6 +3,7 @@ package org.probefleet.prober.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.probefleet.coordinator.api.CoordinatorServer;
 import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.config.CoordinatorConfig;
-import org.probefleet.wire.outcome.OutcomeJson;
 import org.probefleet.wire.client.Backoff;
 import org.probefleet.prober.Shop;
 import org.probefleet.prober.browser.BrowserSettings;
@@ -31,6 +31,8 @@ import org.probefleet.prober.run.Secrets;
 
 /** A prober agent with a token, its journeys assigned by a real coordinator, reports into it end to end. */
 class ProberEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String TOKEN = "eu-west-1-token-0123456789abcdef";
     final HttpClient client = HttpClient.newHttpClient();
@@ -79,7 +81,7 @@ class ProberEndToEndIT {
                     assertThat(one.get("agent").asText()).isEqualTo("eu-west-1");
                     assertThat(one.get("steps")).hasSize(2);
                     assertThat(UUID.fromString(one.get("runId").asText()).version()).as("time-ordered run ids").isEqualTo(7);
-                    JsonNode reported = OutcomeJson.MAPPER.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/agents"))
+                    JsonNode reported = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/agents"))
                             .build(), HttpResponse.BodyHandlers.ofString()).body()).get("agents").get(0);
                     assertThat(reported.get("agent").asText()).isEqualTo("eu-west-1");
                     assertThat(reported.has("schedule_lag_ms") && reported.has("missed_runs")).isTrue();
@@ -89,7 +91,7 @@ class ProberEndToEndIT {
                             "probefleet_outbox_pending", "probefleet_schedule_lag_seconds");
                 }
                 coordinator.slos().evaluate();
-                JsonNode slo = OutcomeJson.MAPPER.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/slos/api")).build(),
+                JsonNode slo = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/slos/api")).build(),
                         HttpResponse.BodyHandlers.ofString()).body());
                 assertThat(slo.get("sli").asDouble()).isEqualTo(1.0);
             } finally {
@@ -103,7 +105,7 @@ class ProberEndToEndIT {
         String body = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/outcomes?journey=" + journey)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         List<JsonNode> list = new java.util.ArrayList<>();
-        OutcomeJson.MAPPER.readTree(body).get("outcomes").forEach(list::add);
+        JSON.readTree(body).get("outcomes").forEach(list::add);
         return list;
     }
 }

@@ -3,6 +3,7 @@ package org.probefleet.prober.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,6 @@ import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Policy;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.wire.outcome.Outcome;
-import org.probefleet.wire.outcome.OutcomeJson;
 import org.probefleet.wire.outcome.OutcomeStatus;
 import org.probefleet.wire.outcome.StepResult;
 import org.probefleet.prober.agent.AgentMetrics;
@@ -48,6 +48,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /** Every file under deploy/ is checked: by the real promtool and amtool, by parsing, and against what the services expose. */
 class DeployConfigTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final Path DEPLOY = Path.of("../deploy");
     static final List<String> REGIONS = List.of("eu-west", "us-east", "ap-south");
@@ -114,7 +116,7 @@ class DeployConfigTest {
             assertThat(yamlDocuments(file)).as(file + " has a document").isNotEmpty();
         }
         for (Path file : json) {
-            assertThat(OutcomeJson.MAPPER.readTree(file.toFile()).isObject()).as(file.toString()).isTrue();
+            assertThat(JSON.readTree(file.toFile()).isObject()).as(file.toString()).isTrue();
         }
         assertThat(yaml).hasSizeGreaterThanOrEqualTo(10);
         assertThat(json).isNotEmpty();
@@ -197,7 +199,7 @@ class DeployConfigTest {
             exposed.add(recorded.group(1));
         }
         Set<String> used = new TreeSet<>();
-        JsonNode dashboard = OutcomeJson.MAPPER.readTree(DEPLOY.resolve("grafana/dashboards/probefleet.json").toFile());
+        JsonNode dashboard = JSON.readTree(DEPLOY.resolve("grafana/dashboards/probefleet.json").toFile());
         dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(target -> used.addAll(metricsIn(target.path("expr").asText()))));
         dashboard.path("templating").path("list").forEach(variable -> used.addAll(metricsIn(variable.path("query").asText())));
         Matcher expressions = Pattern.compile("expr: (.+)").matcher(rules);

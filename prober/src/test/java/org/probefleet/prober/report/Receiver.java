@@ -1,6 +1,7 @@
 package org.probefleet.prober.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,6 +18,8 @@ import org.probefleet.wire.outcome.OutcomeJson;
  */
 final class Receiver implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     final List<UUID> received = new CopyOnWriteArrayList<>();
     final List<String> problems = new CopyOnWriteArrayList<>();
     private final HttpServer server;
@@ -25,7 +28,7 @@ final class Receiver implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/api/v1/outcomes", exchange -> {
             int answer = status.getAsInt();
-            JsonNode body = OutcomeJson.MAPPER.readTree(exchange.getRequestBody());
+            JsonNode body = JSON.readTree(exchange.getRequestBody());
             if (!"Bearer agent-token-0123456789".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 problems.add("missing bearer token");
             }

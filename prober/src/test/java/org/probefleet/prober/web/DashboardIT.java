@@ -3,6 +3,7 @@ package org.probefleet.prober.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
@@ -49,7 +50,7 @@ class DashboardIT {
         CoordinatorServer coordinator = CoordinatorServer.start(vertx, config, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
         String base = "http://127.0.0.1:" + coordinator.port();
         try {
-            ArrayNode batch = OutcomeJson.MAPPER.createArrayNode();
+            ArrayNode batch = JsonNodeFactory.instance.arrayNode();
             for (int i = 0; i < 20; i++) {
                 batch.add(OutcomeJson.write(new Outcome(UUID.randomUUID(), "checkout", "1", "us-east", "us-east-1",
                         Instant.now().minusSeconds(20 + i), 2000, OutcomeStatus.FAILURE, 1, Optional.of("pay"),

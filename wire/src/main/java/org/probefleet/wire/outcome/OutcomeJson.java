@@ -26,7 +26,8 @@ import org.probefleet.journeys.model.Names;
  */
 public final class OutcomeJson {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The outcome codec's own mapper: others read and write their JSON with theirs. */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     static final Set<String> FIELDS = Set.of("runId", "journey", "journeyVersion", "region", "agent", "startedAt",
             "durationMs", "status", "attempts", "failedStep", "error", "steps", "artifacts");
     static final long MAX_DURATION_MS = 86_400_000L;
@@ -59,6 +60,21 @@ public final class OutcomeJson {
         ObjectNode artifacts = json.putObject("artifacts");
         outcome.artifacts().forEach(artifacts::put);
         return json;
+    }
+
+    /**
+     * Reads one outcome from its JSON text (a stored row, a line of a recorded file); text that is
+     * not JSON is one problem like any other.
+     */
+    public static Optional<Outcome> readText(String json, String where, List<String> problems) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            problems.add((where.isEmpty() ? "" : where + ": ") + "not JSON: " + e.getOriginalMessage());
+            return Optional.empty();
+        }
+        return read(node, where, problems);
     }
 
     /** Reads one outcome; on any problem adds each to {@code problems} and returns empty. */
