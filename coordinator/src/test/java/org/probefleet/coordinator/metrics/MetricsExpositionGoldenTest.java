@@ -8,11 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +23,7 @@ import org.probefleet.coordinator.slo.Classification;
 import org.probefleet.coordinator.slo.Fixtures;
 import org.probefleet.coordinator.slo.SloEvaluator;
 import org.probefleet.coordinator.slo.SloSnapshot;
+import org.probefleet.coordinator.testing.VirtualClock;
 import org.probefleet.journeys.model.Indicator;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.wire.Conventions;
@@ -86,11 +84,11 @@ class MetricsExpositionGoldenTest {
                 .add("us-east", T0.minus(Duration.ofHours(12)), now, Duration.ofMinutes(1), Classification.GOOD)
                 .input(login, List.of("eu-west", "us-east")), now);
 
-        SetClock clock = new SetClock(now.minus(Duration.ofMinutes(5)));
+        VirtualClock clock = new VirtualClock(now.minus(Duration.ofMinutes(5)));
         AgentRegistry agents = new AgentRegistry(clock, Duration.ofSeconds(90));
         AgentRegistry.Status status = new AgentRegistry.Status(Conventions.VERSION, 2, true, 0, 0, 0);
         agents.beat("us-east-2", "us-east", status);
-        clock.now = now;
+        clock.set(now);
         agents.beat("eu-west-1", "eu-west", status);
         agents.beat("us-east-1", "us-east", status);
         CoordinatorMetrics metrics = new CoordinatorMetrics();
@@ -112,29 +110,6 @@ class MetricsExpositionGoldenTest {
     }
 
     /** A clock the test sets: agents heartbeat at different instants. */
-    static final class SetClock extends Clock {
-        Instant now;
-
-        SetClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     /** Only Probefleet's own families, so a library that adds its own series does not touch the golden file. */
     static String probefleetSeries(String scrape) {
         return scrape.lines().filter(line -> line.contains("probefleet_")).collect(Collectors.joining("\n", "", "\n"));
