@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.probefleet.coordinator.alerting.DeliveryResult;
 import org.probefleet.coordinator.alerting.FleetHealth;
@@ -69,7 +70,7 @@ public final class CoordinatorMetrics {
         agentUp = MultiGauge.builder(Conventions.AGENT_UP)
                 .description("1 while the agent heartbeats within the timeout; 0 for a configured agent not heard from since the coordinator started")
                 .register(registry);
-        update(List.of(), null);
+        agentUp.register(rows(agentsUp(List.of(), agent -> false)), true);
     }
 
     /**
@@ -116,7 +117,7 @@ public final class CoordinatorMetrics {
                 .tags(Conventions.RECEIVER, receiver.wireName(), Conventions.RESULT, result.wireName()).register(registry).increment();
     }
 
-    /** The engine's latest snapshots and the agents' liveness; {@code agents} null before any heartbeat can have arrived. */
+    /** The engine's latest snapshots and the agents' liveness. */
     public void update(Collection<SloSnapshot> snapshots, AgentRegistry agents) {
         Map<Tags, Double> sliRows = new LinkedHashMap<>();
         List<MultiGauge.Row<?>> burnRows = new ArrayList<>();
@@ -150,17 +151,16 @@ public final class CoordinatorMetrics {
         remaining.register(remainingRows, true);
         state.register(stateRows, true);
         firing.register(rows(firingRows), true);
-        agentUp.register(rows(agentsUp(agents)), true);
+        agentUp.register(rows(agentsUp(agents.all(), agents::isLive)), true);
     }
 
     /** Every configured agent (down until heard from) and every agent that heartbeats, by name. */
-    private Map<Tags, Double> agentsUp(AgentRegistry agents) {
+    private Map<Tags, Double> agentsUp(List<AgentRegistry.Heartbeat> heard, Predicate<String> live) {
         Map<String, Tags> tags = new TreeMap<>();
         configuredAgents.forEach(agent -> tags.put(agent.agent(), Tags.of(Conventions.AGENT, agent.agent(), Conventions.REGION, agent.region())));
-        List<AgentRegistry.Heartbeat> heard = agents == null ? List.of() : agents.all();
         heard.forEach(beat -> tags.put(beat.agent(), Tags.of(Conventions.AGENT, beat.agent(), Conventions.REGION, beat.region())));
         Map<Tags, Double> up = new LinkedHashMap<>();
-        tags.forEach((agent, labels) -> up.put(labels, agents != null && agents.isLive(agent) ? 1.0 : 0.0));
+        tags.forEach((agent, labels) -> up.put(labels, live.test(agent) ? 1.0 : 0.0));
         return up;
     }
 
