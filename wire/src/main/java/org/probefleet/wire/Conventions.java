@@ -34,6 +34,8 @@ public final class Conventions {
 
     // Coordinator metrics.
     public static final String OUTCOMES_INGESTED = "probefleet.outcomes.ingested";
+    /** Outcomes of journeys the coordinator does not define: no journey label, so a sender cannot make series up. */
+    public static final String OUTCOMES_UNKNOWN_JOURNEY = "probefleet.outcomes.unknown.journey";
     public static final String SLO_SLI = "probefleet.slo.sli.ratio";
     public static final String SLO_BURN_RATE = "probefleet.slo.burn.rate";
     public static final String SLO_BUDGET_REMAINING = "probefleet.slo.error.budget.remaining.ratio";

@@ -89,9 +89,11 @@ public final class CoordinatorServer {
             slos.load(definitions.loaded().definitions(), store);
             Optional<AlertState> saved = AlertDispatcher.saved(store);
             saved.ifPresent(state -> slos.restore(state.engine()));
-            CoordinatorMetrics metrics = new CoordinatorMetrics();
-            AlertDispatcher alerts = new AlertDispatcher(config.alerting(), store, clock, config.agents().stream()
-                    .map(agent -> new FleetHealth.Expected(agent.name(), agent.region())).toList(), saved, metrics::notification);
+            List<FleetHealth.Expected> expected = config.agents().stream()
+                    .map(agent -> new FleetHealth.Expected(agent.name(), agent.region())).toList();
+            CoordinatorMetrics metrics = new CoordinatorMetrics(expected);
+            metrics.journeys(definitions.loaded().definitions().journeys());
+            AlertDispatcher alerts = new AlertDispatcher(config.alerting(), store, clock, expected, saved, metrics::notification);
             return new Services(config, clock, store, slos, new AgentRegistry(clock, config.heartbeatTimeout()),
                     metrics, new Tokens(config), new AtomicReference<>(definitions), alerts, new GateOverrides(store, clock));
         } catch (RuntimeException e) {
@@ -204,8 +206,9 @@ public final class CoordinatorServer {
         return services.config().retention().compareTo(minimum) >= 0 ? services.config().retention() : minimum;
     }
 
-    private void evaluate() {
-        vertx.executeBlocking(() -> {
+    /** Evaluates every SLO and publishes the results to metrics and alerting; what the timer does, for a test to wait on. */
+    Future<Void> evaluate() {
+        return vertx.<Void>executeBlocking(() -> {
             List<EngineEvent> events = services.slos().evaluate();
             services.metrics().update(services.slos().snapshots().values(), services.agents());
             services.alerts().evaluated(services.slos().snapshots().values(), events, services.slos().memory(),

@@ -147,6 +147,7 @@ final class FleetRoutes {
         vertx.executeBlocking(() -> {
             services.store().saveSetting(DEFINITIONS_SETTING, set.toJson().toString());
             services.slos().load(set.loaded().definitions(), services.store());
+            services.metrics().journeys(set.loaded().definitions().journeys());
             services.definitions().set(set);
             return set;
         }).onComplete(done -> {

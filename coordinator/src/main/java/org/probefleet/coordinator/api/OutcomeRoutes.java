@@ -130,7 +130,10 @@ final class OutcomeRoutes {
             List<Outcome> page = found.result();
             page.forEach(outcome -> outcomes.add(OutcomeJson.write(outcome)));
             if (page.size() == query.limit()) {
-                body.put("next_before", page.get(page.size() - 1).startedAt().toString());
+                Outcome last = page.get(page.size() - 1);
+                body.put("next", PageToken.write(OutcomeStore.Position.of(last)));
+                // For clients from before "next": it skips the outcomes that share the last one's start time.
+                body.put("next_before", last.startedAt().toString());
             }
             Http.json(ctx, 200, body);
         });
@@ -152,7 +155,8 @@ final class OutcomeRoutes {
             }
         }
         return new OutcomeStore.Query(Optional.ofNullable(ctx.queryParams().get("journey")),
-                Optional.ofNullable(ctx.queryParams().get("region")), status, instant(ctx, "since"), instant(ctx, "before"), limit);
+                Optional.ofNullable(ctx.queryParams().get("region")), status, instant(ctx, "since"), instant(ctx, "before"),
+                Optional.ofNullable(ctx.queryParams().get("after")).map(PageToken::read), limit);
     }
 
     private static Optional<Instant> instant(RoutingContext ctx, String name) {

@@ -36,9 +36,28 @@ public interface OutcomeStore extends AutoCloseable {
         }
     }
 
-    /** Filters for the drill-down list; {@code before} pages backwards from a previous page's last start time. */
+    /**
+     * Filters for the drill-down list. {@code after} pages on from a previous page's last outcome;
+     * {@code before} (a start time) is the older way, which skips outcomes that share that start time.
+     */
     record Query(Optional<String> journey, Optional<String> region, Optional<OutcomeStatus> status, Optional<Instant> since,
-                 Optional<Instant> before, int limit) {
+                 Optional<Instant> before, Optional<Position> after, int limit) {
+
+        public Query(Optional<String> journey, Optional<String> region, Optional<OutcomeStatus> status, Optional<Instant> since,
+                     Optional<Instant> before, int limit) {
+            this(journey, region, status, since, before, Optional.empty(), limit);
+        }
+    }
+
+    /**
+     * Where an outcome sits in the list's order (newest start first, then by run id): start times
+     * are shared by outcomes of one instant, so only both together say where a page ended.
+     */
+    record Position(Instant startedAt, UUID runId) {
+
+        public static Position of(Outcome outcome) {
+            return new Position(outcome.startedAt(), outcome.runId());
+        }
     }
 
     CompletableFuture<BatchResult> append(List<Outcome> batch);
@@ -52,7 +71,7 @@ public interface OutcomeStore extends AutoCloseable {
 
     Optional<Outcome> find(UUID runId);
 
-    /** Newest first. */
+    /** Newest first, outcomes of one start time by run id. */
     List<Outcome> list(Query query);
 
     /** Every outcome started after {@code since}, oldest first: how the engine rebuilds its windows at start. */

@@ -89,7 +89,7 @@ final class OutcomeTable {
         return query("SELECT body FROM outcomes WHERE run_id = ?", List.of(runId.toString())).stream().findFirst();
     }
 
-    /** Newest first. */
+    /** Newest first, outcomes of one start time by run id. */
     List<Outcome> list(OutcomeStore.Query query) {
         StringBuilder sql = new StringBuilder("SELECT body FROM outcomes WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
@@ -98,6 +98,11 @@ final class OutcomeTable {
         query.status().ifPresent(status -> condition(sql, parameters, " AND status = ?", status.wireName()));
         query.since().ifPresent(since -> condition(sql, parameters, " AND started_at >= ?", since.toEpochMilli()));
         query.before().ifPresent(before -> condition(sql, parameters, " AND started_at < ?", before.toEpochMilli()));
+        query.after().ifPresent(after -> {
+            // Past the position in the order below: started earlier, or at the same millisecond with a later run id.
+            sql.append(" AND (started_at < ? OR (started_at = ? AND run_id > ?))");
+            parameters.addAll(List.of(after.startedAt().toEpochMilli(), after.startedAt().toEpochMilli(), after.runId().toString()));
+        });
         sql.append(" ORDER BY started_at DESC, run_id LIMIT ").append(Math.max(1, query.limit()));
         return query(sql.toString(), parameters);
     }

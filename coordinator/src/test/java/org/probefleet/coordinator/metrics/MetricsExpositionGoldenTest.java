@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.probefleet.coordinator.alerting.FleetHealth;
 import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.slo.Classification;
 import org.probefleet.coordinator.slo.Fixtures;
@@ -25,7 +26,12 @@ import org.probefleet.coordinator.slo.SloEvaluator;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.testing.VirtualClock;
 import org.probefleet.journeys.model.Indicator;
+import org.probefleet.journeys.model.Journey;
+import org.probefleet.journeys.model.Kind;
+import org.probefleet.journeys.model.Mode;
+import org.probefleet.journeys.model.Schedule;
 import org.probefleet.journeys.model.Slo;
+import org.probefleet.journeys.yaml.Origin;
 import org.probefleet.wire.Conventions;
 import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeStatus;
@@ -66,7 +72,9 @@ class MetricsExpositionGoldenTest {
 
     /**
      * Two SLOs over two regions half a day in: checkout burns in us-east (every run failing for the
-     * last ten minutes) and pages, login is clean; three agents, one silent past the timeout.
+     * last ten minutes) and pages, login is clean; three agents, one silent past the timeout, and a
+     * fourth configured in ap-south that never reported. Checkout runs in every region, login only
+     * in eu-west and us-east; one outcome of a journey nobody defines arrives too.
      */
     static CoordinatorMetrics fixedState() {
         Instant now = T0.plus(Duration.ofMinutes(10));
@@ -91,7 +99,10 @@ class MetricsExpositionGoldenTest {
         clock.set(now);
         agents.beat("eu-west-1", "eu-west", status);
         agents.beat("us-east-1", "us-east", status);
-        CoordinatorMetrics metrics = new CoordinatorMetrics();
+        CoordinatorMetrics metrics = new CoordinatorMetrics(List.of(new FleetHealth.Expected("eu-west-1", "eu-west"),
+                new FleetHealth.Expected("us-east-1", "us-east"), new FleetHealth.Expected("us-east-2", "us-east"),
+                new FleetHealth.Expected("ap-south-1", "ap-south")));
+        metrics.journeys(List.of(journey("checkout", List.of()), journey("login", List.of("us-east", "eu-west"))));
         metrics.update(List.of(burning, clean), agents);
 
         Map<OutcomeStatus, Integer> runs = Map.of(OutcomeStatus.SUCCESS, 3, OutcomeStatus.FAILURE, 2, OutcomeStatus.PROBER_ERROR, 1);
@@ -101,7 +112,13 @@ class MetricsExpositionGoldenTest {
             }
         });
         metrics.ingested(outcome("login", "eu-west", OutcomeStatus.SUCCESS, now));
+        metrics.ingested(outcome("removed-yesterday", "eu-west", OutcomeStatus.SUCCESS, now));
         return metrics;
+    }
+
+    static Journey journey(String id, List<String> regions) {
+        return new Journey(id, "", "payments", new Schedule.Every(Duration.ofMinutes(1), Duration.ZERO), regions, Duration.ofSeconds(30),
+                0, Mode.LIVE, Optional.empty(), Kind.HTTP, List.of(), Optional.of("org.example." + id), new Origin(id + ".yaml", 1, 1));
     }
 
     static Outcome outcome(String journey, String region, OutcomeStatus status, Instant at) {

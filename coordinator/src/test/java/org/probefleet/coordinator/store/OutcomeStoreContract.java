@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.probefleet.coordinator.counting.CountFeed;
 import org.probefleet.coordinator.counting.CountedSlo;
@@ -188,6 +189,36 @@ abstract class OutcomeStoreContract {
             assertThat(summary(scope(restarted, region)) + " no_data " + scope(restarted, region).noData())
                     .isEqualTo(summary(scope(live, region)) + " no_data false");
         }
+    }
+
+    @Test
+    @DisplayName("paging two at a time from each page's last position lists outcomes sharing a start time exactly once, newest first")
+    void pagesThroughOutcomesOfOneInstant() throws Exception {
+        Instant instant = NOW.minusSeconds(60);
+        List<Outcome> batch = new ArrayList<>();
+        batch.add(outcome("checkout", "eu-west", NOW.minusSeconds(10), 900, OutcomeStatus.SUCCESS));
+        for (int i = 0; i < 5; i++) {
+            batch.add(outcome("checkout", "eu-west", instant, 900, OutcomeStatus.SUCCESS));
+        }
+        batch.add(outcome("checkout", "eu-west", NOW.minusSeconds(120), 900, OutcomeStatus.SUCCESS));
+        List<Outcome> listed = new ArrayList<>();
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(freshStoreUrl(), clock)) {
+            store.countWith(new Recorder(8_000).counter).join();
+            store.append(batch).join();
+            Optional<OutcomeStore.Position> after = Optional.empty();
+            for (int pages = 0; pages < 10; pages++) {
+                List<Outcome> page = store.list(new OutcomeStore.Query(Optional.of("checkout"), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), after, 2));
+                listed.addAll(page);
+                if (page.size() < 2) {
+                    break;
+                }
+                after = Optional.of(OutcomeStore.Position.of(page.get(page.size() - 1)));
+            }
+        }
+        assertThat(listed).extracting(Outcome::runId).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(batch.stream().map(Outcome::runId).toList());
+        assertThat(listed).extracting(Outcome::startedAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     private static ScopeResult scope(SloSnapshot snapshot, String region) {

@@ -14,7 +14,12 @@ final class Ids {
         if (Names.isId(text)) {
             return true;
         }
-        diagnostics.error(at, what + " '" + text + "' must be lower-case letters, digits and dashes, like checkout-eu");
+        if (Names.tooLongForId(text)) {
+            diagnostics.error(at, what + " '" + text.substring(0, 20) + "...' is " + text.length() + " characters long; an id has at most "
+                    + Names.MAX_ID_LENGTH);
+        } else {
+            diagnostics.error(at, what + " '" + text + "' must be lower-case letters, digits and dashes, like checkout-eu");
+        }
         return false;
     }
 }

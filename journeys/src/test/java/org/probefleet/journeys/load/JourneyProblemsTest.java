@@ -21,6 +21,8 @@ class JourneyProblemsTest {
         return Stream.of(
                 Arguments.of("an id with capitals", "journey: Check_Out\nsteps: [ {goto: /} ]\n",
                         "j.yaml:1:10: journey id 'Check_Out' must be lower-case letters, digits and dashes, like checkout-eu"),
+                Arguments.of("an id longer than 63 characters", "journey: " + "a".repeat(64) + "\nsteps: [ {goto: /} ]\n",
+                        "j.yaml:1:10: journey id 'aaaaaaaaaaaaaaaaaaaa...' is 64 characters long; an id has at most 63"),
                 Arguments.of("a timeout written as a list", "journey: a\ntimeout: [30s]\nsteps: [ {goto: /} ]\n",
                         "j.yaml:2:10: 'timeout' must be a single value, not a list"),
                 Arguments.of("retries that is not a number", "journey: a\nretries: twice\nsteps: [ {goto: /} ]\n",

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.probefleet.coordinator.alerting.DeliveryResult;
+import org.probefleet.coordinator.alerting.FleetHealth;
 import org.probefleet.coordinator.alerting.Receiver;
 import org.probefleet.coordinator.config.ConfigLoader;
 import org.probefleet.coordinator.fleet.AgentRegistry;
@@ -241,8 +242,9 @@ class DeployConfigTest {
     }
 
     static String coordinatorScrape() {
-        CoordinatorMetrics metrics = new CoordinatorMetrics();
+        CoordinatorMetrics metrics = new CoordinatorMetrics(List.of(new FleetHealth.Expected("eu-west-1", "eu-west")));
         Definitions definitions = examples();
+        metrics.journeys(definitions.journeys());
         Slo slo = definitions.slos().get(0);
         RollingSeries series = new RollingSeries(slo.window());
         for (int second = 10; second <= 100; second += 10) {

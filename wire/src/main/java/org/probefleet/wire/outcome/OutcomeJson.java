@@ -248,6 +248,10 @@ public final class OutcomeJson {
 
         String id(String name) {
             String text = text(name);
+            if (text != null && Names.tooLongForId(text)) {
+                problems.add(path(where, name) + ": " + text.length() + " characters; an id has at most " + Names.MAX_ID_LENGTH);
+                return null;
+            }
             if (text != null && !Names.isId(text)) {
                 problems.add(path(where, name) + ": '" + clip(text) + "' must be lower-case letters, digits and dashes");
                 return null;
