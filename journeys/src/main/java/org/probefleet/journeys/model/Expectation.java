@@ -13,7 +13,7 @@ public sealed interface Expectation {
         }
     }
 
-    /** The page URL matches a glob ({@code **} any path) or contains the text. */
+    /** The page URL matches a Playwright URL glob ({@code **} any characters, {@code *} any but '/'), relative to the base URL. */
     record UrlMatches(String pattern) implements Expectation {
         @Override
         public String describe() {

@@ -107,7 +107,7 @@ final class BrowserAttempt implements AutoCloseable {
                 current = javaSteps.current();
             }
         } else {
-            BrowserSteps performer = new BrowserSteps(page, resolver, new ArrayList<>());
+            BrowserSteps performer = new BrowserSteps(page, resolver, context.secrets(), new ArrayList<>());
             for (Step step : journey.steps()) {
                 perform(performer, step);
             }

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,12 +23,15 @@ import org.probefleet.journeys.model.JsonPath;
 import org.probefleet.journeys.model.Step;
 import org.probefleet.wire.outcome.OutcomeStatus;
 import org.probefleet.wire.outcome.StepResult;
+import org.probefleet.prober.run.Excerpt;
 import org.probefleet.prober.run.Failures;
 import org.probefleet.prober.run.JourneyRunner;
+import org.probefleet.prober.run.NetworkError;
 import org.probefleet.prober.run.ProberFault;
 import org.probefleet.prober.run.Resolver;
 import org.probefleet.prober.run.RunContext;
 import org.probefleet.prober.run.RunResult;
+import org.probefleet.prober.run.Secrets;
 
 /**
  * Runs HTTP journeys: each step a request with its checks, extracted values feeding later steps.
@@ -96,8 +98,7 @@ public final class HttpRunner implements JourneyRunner {
 
     private static RunResult ended(Exception error, Instant startedAt, long start, List<StepResult> steps, String current,
                                    String expectation, RunContext context) {
-        String message = error instanceof HttpTimeoutException ? "no response within the journey's timeout"
-                : Failures.oneLine(error, context.secrets());
+        String message = Failures.oneLine(error, context.secrets());
         return new RunResult(startedAt, (System.nanoTime() - start) / 1_000_000, Failures.classify(error), steps,
                 Optional.ofNullable(current), Optional.ofNullable(expectation), Optional.of(message), Map.of());
     }
@@ -121,23 +122,28 @@ public final class HttpRunner implements JourneyRunner {
         }
         request.method(step.request().method(), body);
         long sent = System.nanoTime();
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new CheckFailed(NetworkError.ofJdk(e, uri).toString());
+        }
         long latencyMs = (System.nanoTime() - sent) / 1_000_000;
-        check(step.expect(), response, latencyMs, step, variables);
+        check(step.expect(), response, latencyMs, step, variables, context.secrets());
     }
 
     private static void check(HttpExpect expect, HttpResponse<String> response, long latencyMs, Step.Request step,
-                              Map<String, String> variables) {
+                              Map<String, String> variables, Secrets secrets) {
         int status = response.statusCode();
         if (expect.status().isPresent() ? status != expect.status().get() : status < 200 || status > 299) {
             throw new CheckFailed("expected HTTP " + expect.status().map(String::valueOf).orElse("2xx") + ", got " + status
-                    + " from " + step.request().method() + " " + response.uri().getPath());
+                    + " from " + step.request().method() + " " + response.uri().getPath() + body(response, secrets));
         }
         expect.maxLatency().filter(limit -> latencyMs > limit.toMillis()).ifPresent(limit -> {
             throw new CheckFailed("took " + latencyMs + " ms, over max_latency " + limit.toMillis() + " ms");
         });
         expect.bodyContains().filter(text -> !response.body().contains(text)).ifPresent(text -> {
-            throw new CheckFailed("the body does not contain \"" + text + "\"");
+            throw new CheckFailed("the body does not contain \"" + text + "\"" + body(response, secrets));
         });
         if (expect.jsonPath().isEmpty() && step.extract().isEmpty()) {
             return;
@@ -146,7 +152,7 @@ public final class HttpRunner implements JourneyRunner {
         try {
             document = JSON.readValue(response.body(), Object.class);
         } catch (JsonProcessingException e) {
-            throw new CheckFailed("the response is not JSON, so JSON paths cannot be checked");
+            throw new CheckFailed("the response is not JSON, so JSON paths cannot be checked" + body(response, secrets));
         }
         for (Map.Entry<String, Object> entry : expect.jsonPath().entrySet()) {
             Optional<Object> actual = JsonPath.parse(entry.getKey()).evaluate(document);
@@ -162,6 +168,11 @@ public final class HttpRunner implements JourneyRunner {
                     .orElseThrow(() -> new CheckFailed("cannot extract " + entry.getKey() + ": " + entry.getValue() + " is missing from the response"));
             variables.put(entry.getKey(), String.valueOf(value));
         }
+    }
+
+    /** What the target answered, for a failed check's message: the start of the body, masked. */
+    private static String body(HttpResponse<String> response, Secrets secrets) {
+        return "; body: " + (response.body().isBlank() ? "(empty)" : Excerpt.of(response.body(), Excerpt.BODY_CHARS, secrets));
     }
 
     /** Compares a JSON value with the text written in YAML: numbers by value, everything else as text. */

@@ -96,7 +96,8 @@ class RunCommandTest {
         int exit = run("../journeys/examples/checkout.yaml", "--secrets-file", secrets("CHECKOUT_EMAIL=buyer@probefleet.test").toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("✗ confirmed", "expected: expect text \"Order confirmed\" visible", "FAILED at step \"confirmed\"");
+        assertThat(out.toString()).contains("✗ confirmed", "expected: expect text \"Order confirmed\" visible", "FAILED at step \"confirmed\"",
+                "error:    expected the text \"Order confirmed\" visible within 5s, but it was not; the closest visible text is \"Demo Shop\"");
     }
 
     @Test
@@ -107,7 +108,7 @@ class RunCommandTest {
 
         shop.chaos("{\"mode\":\"error\",\"paths\":[\"/api/orders\"]}");
         assertThat(run("../journeys/examples/catalog-api.yaml")).isEqualTo(1);
-        assertThat(out.toString()).contains("error:    expected HTTP 201, got 500 from POST /api/orders");
+        assertThat(out.toString()).contains("error:    expected HTTP 201, got 500 from POST /api/orders; body: Internal Server Error (injected by chaos)");
     }
 
     @Test
