@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Set;
 import java.util.TreeSet;
+import org.probefleet.journeys.model.LatencyBuckets;
 
 /**
  * Every name Probefleet publishes, in one place: HTTP headers, metric names and labels. Other
@@ -28,9 +29,10 @@ public final class Conventions {
 
     /**
      * The journey duration histogram's buckets, in seconds: the agents export exactly these, and
-     * the generated rules may only query these as latency thresholds.
+     * the generated rules may only query these as latency thresholds. The list lives with the
+     * definitions ({@link LatencyBuckets}) so {@code check} refuses any other threshold.
      */
-    public static final double[] DURATION_BUCKETS_SECONDS = {0.25, 0.5, 1, 2, 3, 5, 8, 10, 15, 20, 30, 60};
+    public static final double[] DURATION_BUCKETS_SECONDS = LatencyBuckets.seconds();
 
     // Coordinator metrics.
     public static final String OUTCOMES_INGESTED = "probefleet.outcomes.ingested";

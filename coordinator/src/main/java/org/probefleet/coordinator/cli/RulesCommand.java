@@ -29,12 +29,16 @@ public final class RulesCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here instead of standard output")
     Path output;
 
+    @Option(names = "--sloth-compatible", description = "also write Sloth's labels (sloth_id, sloth_service, sloth_slo) and "
+            + "meta recordings (slo:objective:ratio, slo:current_burn_rate:ratio, ...), so Sloth's Grafana dashboards work")
+    boolean slothCompatible;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return write(spec, "rules", folder, output, PrometheusRules::render);
+        return write(spec, "rules", folder, output, definitions -> PrometheusRules.render(definitions, slothCompatible));
     }
 
     /** Loads DIR and writes what {@code render} makes of it to {@code output} or standard output; 1 on definition problems. */

@@ -100,4 +100,42 @@ class PrometheusRulesTest {
                         + " (250ms, 500ms, 1s, 2s, 3s, 5s, 8s, 10s, 15s, 20s, 30s, 1m),"
                         + " so Prometheus rules cannot count the runs within it");
     }
+
+    @Test
+    @DisplayName("rules for an SLO over a shadow journey record its error ratios but raise no page or ticket, and say why")
+    void shadowJourneysRaiseNothing(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("ping.yaml"), "journey: ping\nowner: platform-team\nmode: shadow\nkind: http\n"
+                + "base_url: http://localhost:8088\nsteps:\n  - request: { method: GET, path: / }\n");
+        Files.writeString(folder.resolve("ping-slo.yaml"), "slo:\n  name: ping-availability\n  indicator: { journey: ping }\n  target: 0.99\n");
+        var loaded = DefinitionLoader.loadFolder(folder);
+        assertThat(loaded.problems()).isEmpty();
+
+        String rules = PrometheusRules.render(loaded.definitions());
+
+        assertThat(rules).contains("# No page or ticket rules for ping-availability: their journeys run in shadow mode,"
+                        + " which the engine never counts toward a budget or alert.")
+                .contains("name: probefleet-slo-ping-availability-sli-recordings")
+                .doesNotContain("probefleet-slo-ping-availability-alerts", "alert:");
+    }
+
+    @Test
+    @DisplayName("--sloth-compatible adds Sloth's meta recordings, and promtool computes objective, budget, period, burn rates and remaining budget as Sloth does")
+    void slothMetaRecordings(@TempDir Path folder) throws Exception {
+        var definitions = DefinitionLoader.loadFolder(Path.of(EXAMPLES)).definitions();
+        Files.writeString(folder.resolve("rules.yml"), PrometheusRules.render(definitions, true));
+        try (var test = PrometheusRulesTest.class.getResourceAsStream("/promtool/sloth-meta.test.yml")) {
+            Files.write(folder.resolve("sloth-meta.test.yml"), test.readAllBytes());
+        }
+
+        assertThat(promtool(folder, "check", "rules", "rules.yml")).contains("SUCCESS: 100 rules found");
+        assertThat(promtool(folder, "test", "rules", "sloth-meta.test.yml")).contains("SUCCESS");
+    }
+
+    @Test
+    @DisplayName("without --sloth-compatible the rules carry no Sloth label or meta recording")
+    void slothLabelsOnlyWhenAsked() {
+        String rules = PrometheusRules.render(DefinitionLoader.loadFolder(Path.of(EXAMPLES)).definitions());
+
+        assertThat(rules).doesNotContain("sloth_", "slo:objective:ratio");
+    }
 }

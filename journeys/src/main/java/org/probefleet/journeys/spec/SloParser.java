@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import org.probefleet.journeys.model.BusinessImpact;
 import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Indicator;
+import org.probefleet.journeys.model.LatencyBuckets;
 import org.probefleet.journeys.model.Policy;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.journeys.yaml.Diagnostics;
@@ -68,6 +69,8 @@ public final class SloParser {
         Optional<Duration> threshold = fields.duration("latency_threshold");
         threshold.filter(Duration::isZero).ifPresent(zero -> fields.diagnostics().error(
                 fields.node("latency_threshold").orElseThrow(), "latency_threshold must be more than 0s"));
+        threshold.filter(limit -> !limit.isZero()).flatMap(LatencyBuckets::problem).ifPresent(problem -> fields.diagnostics().error(
+                fields.node("latency_threshold").orElseThrow(), problem));
         return fields.requiredText("journey", "'indicator'").map(journey -> new Indicator(journey, threshold));
     }
 

@@ -29,6 +29,15 @@ class SloAndPolicyProblemsTest {
                         "s.yaml:5:11: window 1d12h is not supported: use whole days from 1d to 90d, like 28d or 30d"),
                 Arguments.of("a window of a year", "slo:\n  name: s\n  indicator: { journey: checkout }\n  target: 0.99\n  window: 365d\n",
                         "s.yaml:5:11: window 365d is not supported: use whole days from 1d to 90d, like 28d or 30d"),
+                Arguments.of("a latency threshold between two buckets", "slo:\n  name: s\n  indicator: { journey: checkout, latency_threshold: 4s }\n  target: 0.99\n",
+                        "s.yaml:3:54: latency_threshold 4s is not a bucket the agents export: use 3s or 5s"
+                                + " (buckets: 250ms, 500ms, 1s, 2s, 3s, 5s, 8s, 10s, 15s, 20s, 30s, 1m)"),
+                Arguments.of("a latency threshold in milliseconds between two buckets", "slo:\n  name: s\n  indicator: { journey: checkout, latency_threshold: 1500ms }\n  target: 0.99\n",
+                        "s.yaml:3:54: latency_threshold 1s500ms is not a bucket the agents export: use 1s or 2s"
+                                + " (buckets: 250ms, 500ms, 1s, 2s, 3s, 5s, 8s, 10s, 15s, 20s, 30s, 1m)"),
+                Arguments.of("a latency threshold above the largest bucket", "slo:\n  name: s\n  indicator: { journey: checkout, latency_threshold: 10m }\n  target: 0.99\n",
+                        "s.yaml:3:54: latency_threshold 10m is not a bucket the agents export: use 1m"
+                                + " (buckets: 250ms, 500ms, 1s, 2s, 3s, 5s, 8s, 10s, 15s, 20s, 30s, 1m)"),
                 Arguments.of("no target", "slo:\n  name: s\n  indicator: { journey: checkout }\n",
                         "s.yaml:2:3: slo is missing 'target'"),
                 Arguments.of("a misspelt indicator key", "slo:\n  name: s\n  indicator: { jouney: checkout }\n  target: 0.99\n",
@@ -56,6 +65,15 @@ class SloAndPolicyProblemsTest {
     @DisplayName("each mistake in an SLO or policy file is reported once, at its place")
     void reportsMistake(String description, String yaml, String expected) {
         assertThat(Files.problems("j.yaml", JOURNEY, "s.yaml", yaml)).containsExactly(expected);
+    }
+
+    @Test
+    @DisplayName("a latency threshold written in another unit than its bucket's is that bucket")
+    void bucketInAnotherUnit() {
+        Definitions definitions = Files.load("j.yaml", JOURNEY,
+                "s.yaml", "slo:\n  name: s\n  indicator: { journey: checkout, latency_threshold: 60s }\n  target: 0.999\n").definitions();
+
+        assertThat(definitions.slos().get(0).indicator().latencyThreshold()).contains(Duration.ofMinutes(1));
     }
 
     @Test

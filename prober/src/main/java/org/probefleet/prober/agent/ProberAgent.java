@@ -155,6 +155,7 @@ public final class ProberAgent implements AutoCloseable {
 
     private void use(List<Journey> assigned) {
         journeys.set(assigned);
+        metrics.assigned(assigned.stream().map(Journey::id).toList(), settings.region());
         scheduler.schedule(assigned, clock.instant());
         LOG.info("agent {} runs {} journeys: {}", name, assigned.size(), assigned.stream().map(Journey::id).toList());
     }
