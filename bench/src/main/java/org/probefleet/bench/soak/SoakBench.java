@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.probefleet.journeys.model.Durations;
 
 /**
@@ -104,9 +106,22 @@ public final class SoakBench {
                 tally.answersDuringDisk(), probe.sortedLatencies(), probe.failures(), restarts,
                 recovered == Long.MAX_VALUE ? Optional.empty() : Optional.of(Duration.ofNanos(recovered - times.diskEnd())));
         report.print(out);
-        out.printf("coordinator log and store: %s%n", folder);
+        if (report.passed()) {
+            removeFolder(folder);
+        } else {
+            out.printf("coordinator log and store, kept: %s%n", folder);
+        }
         out.flush();
         return report;
+    }
+
+    /** A passing run's folder goes; a failing one stays for its log and store. */
+    private static void removeFolder(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** The run's moments, as System.nanoTime() readings. */
