@@ -178,7 +178,8 @@ public final class IngestBench {
         return new Result(target, all.length, seconds, percentile(all, 0.50), percentile(all, 0.99));
     }
 
-    private static double percentile(long[] sorted, double quantile) {
+    /** The quantile of nanosecond readings, in milliseconds; NaN for none. */
+    public static double percentile(long[] sorted, double quantile) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

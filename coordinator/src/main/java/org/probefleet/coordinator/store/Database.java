@@ -104,12 +104,30 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Undoes the writer's open transaction after a failure, which the caller reports. */
+    /**
+     * Undoes the writer's open transaction after a failure, which the caller reports. After an I/O
+     * error or a full disk SQLite has already rolled the transaction back itself: the driver's
+     * rollback then fails before it begins the next transaction, and every later commit would fail
+     * ("no transaction is active") until a restart, so that transaction is begun here.
+     */
     void rollbackWriter() {
         try {
             writer.rollback();
         } catch (SQLException rollback) {
+            if (dialect == Dialect.SQLITE && beginAgain()) {
+                LOG.warn("the failed transaction on {} was already rolled back; the writer continues", description);
+                return;
+            }
             LOG.error("rollback failed on {}", description, rollback);
+        }
+    }
+
+    private boolean beginAgain() {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("BEGIN");
+            return true;
+        } catch (SQLException stillInTransaction) {
+            return false;
         }
     }
 

@@ -1,0 +1,119 @@
+package org.probefleet.bench.soak;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.probefleet.coordinator.cli.CoordinatorCli;
+
+/**
+ * The coordinator under soak, in a JVM of its own so it can be killed with -9: one config over a
+ * SQLite store in a temporary folder, the same port across restarts, every start's output
+ * appended to one log.
+ */
+final class CoordinatorChild {
+
+    /** One simulated agent as the coordinator's config names it. */
+    record Identity(String name, String region, String token) {
+    }
+
+    private final Path folder;
+    private final int port;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+
+    CoordinatorChild(Path folder, Path definitions, List<Identity> agents) throws IOException {
+        this.folder = folder;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        StringBuilder config = new StringBuilder("port: " + port + "\nbind: 127.0.0.1\nstore: sqlite:" + folder.resolve("store.db")
+                + "\ndefinitions: " + definitions.toAbsolutePath() + "\ndata_dir: " + folder.resolve("data") + "\nagents:\n");
+        for (Identity agent : agents) {
+            Path token = folder.resolve(agent.name() + ".token");
+            Files.writeString(token, agent.token());
+            config.append("  - { name: ").append(agent.name()).append(", region: ").append(agent.region())
+                    .append(", token_file: ").append(token).append(" }\n");
+        }
+        Files.writeString(folder.resolve("coordinator.yaml"), config);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Path log() {
+        return folder.resolve("coordinator.log");
+    }
+
+    /** Starts the coordinator and waits until /healthz answers 200; returns how long that took. */
+    Duration start() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", classpath(), CoordinatorCli.class.getName(), "coordinator", "--config", folder.resolve("coordinator.yaml").toString()));
+        long started = System.nanoTime();
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                .directory(folder.toFile()).start();
+        long deadline = started + TimeUnit.MINUTES.toNanos(2);
+        while (!healthy()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the coordinator did not become healthy within 2 minutes; see " + log());
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private boolean healthy() throws InterruptedException {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base() + "/healthz")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would: no shutdown hook, no final commit. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    /**
+     * Makes every write the coordinator makes to a file fail, or lifts that again: the soft
+     * RLIMIT_FSIZE of its process set to 0 bytes with prlimit(1) (util-linux), no root needed.
+     * Writes then fail with EFBIG, as appends fail with ENOSPC on a full disk; stricter than a
+     * full disk, as rewriting blocks a file already has fails too. Sockets are not affected.
+     */
+    void fillDisk(boolean full) throws IOException, InterruptedException {
+        Process prlimit = new ProcessBuilder("prlimit", "--pid", Long.toString(process.pid()), "--fsize=" + (full ? "0" : "unlimited") + ":")
+                .redirectErrorStream(true).start();
+        String output = new String(prlimit.getInputStream().readAllBytes());
+        if (prlimit.waitFor() != 0) {
+            throw new IOException("prlimit failed: " + output.trim());
+        }
+    }
+
+    private static String classpath() {
+        // Relative entries must survive the change of working directory.
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            entries.add(Path.of(entry).toAbsolutePath().toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}
