@@ -14,7 +14,7 @@ final class RunnerOptions {
     @Option(names = "--chromium", paramLabel = "PATH", description = "the Chromium to drive (default: PROBEFLEET_CHROMIUM or chromium on the PATH)")
     String chromium;
 
-    @Option(names = "--secrets-file", paramLabel = "FILE", description = "NAME=value lines for ${secret:NAME} (default: the environment)")
+    @Option(names = "--secrets-file", paramLabel = "FILE", description = "NAME=value lines for $${secret:NAME} (default: the environment)")
     Path secretsFile;
 
     @Option(names = "--classpath", paramLabel = "JAR[:JAR]", description = "jars or class folders holding Java journeys (class: in a journey file)")

@@ -59,6 +59,15 @@ class RunCommandTest {
     }
 
     @Test
+    @DisplayName("run and prober --help name the secret reference the secrets file fills, not 'null'")
+    void helpNamesSecretReferences() {
+        for (String command : List.of("run", "prober")) {
+            String help = new CommandLine(new ProberCli()).getSubcommands().get(command).getUsageMessage();
+            assertThat(help).contains("NAME=value lines for ${secret:NAME}").doesNotContain("for null");
+        }
+    }
+
+    @Test
     @DisplayName("the checkout example passes with a timeline naming each step and its milliseconds")
     void checkoutPasses() throws Exception {
         int exit = run("../journeys/examples/checkout.yaml", "--secrets-file", secrets("CHECKOUT_EMAIL=buyer@probefleet.test").toString());
