@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.probefleet.coordinator.slo.AlertRule;
+import org.probefleet.coordinator.slo.AlertWindows;
 import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Journey;
@@ -45,14 +46,14 @@ public final class OpenSlo {
                 documents.add(service);
             }
             List<String> policies = new ArrayList<>();
-            for (AlertRule rule : AlertRule.DEFAULT) {
+            for (AlertRule rule : AlertWindows.forPeriod(slo.window())) {
                 String name = slo.name() + "-" + rule.severity().wireName() + "-" + rule.longWindow().name();
                 ObjectNode condition = document("AlertCondition", name, null);
                 ObjectNode conditionSpec = condition.putObject("spec").put("severity", rule.severity().wireName())
                         .put("description", "Burn rate over " + rule.longWindow().name() + " and over " + rule.shortWindow().name()
-                                + " above " + number(rule.threshold(slo.window())));
+                                + " above " + number(rule.threshold()));
                 conditionSpec.putObject("condition").put("kind", "burnrate").put("op", "gt")
-                        .put("threshold", rule.threshold(slo.window())).put("lookbackWindow", rule.longWindow().name());
+                        .put("threshold", rule.threshold()).put("lookbackWindow", rule.longWindow().name());
                 documents.add(condition);
                 ObjectNode policy = document("AlertPolicy", name, null);
                 ObjectNode policySpec = policy.putObject("spec").put("description", rule.severity().wireName() + " on the "

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.probefleet.coordinator.alerting.AlertComposer;
 import org.probefleet.coordinator.slo.AlertRule;
+import org.probefleet.coordinator.slo.AlertWindows;
 import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.coordinator.slo.Window;
 import org.probefleet.journeys.model.Definitions;
@@ -95,11 +96,11 @@ public final class PrometheusRules {
     /** The rules of one severity (or all, when null) as a PromQL condition on the recorded error ratios of some regions. */
     static String condition(Slo slo, Severity severity, String regionMatcher) {
         List<String> pairs = new ArrayList<>();
-        for (AlertRule rule : AlertRule.DEFAULT) {
+        for (AlertRule rule : AlertWindows.forPeriod(slo.window())) {
             if (severity != null && rule.severity() != severity) {
                 continue;
             }
-            double errorRatio = rule.threshold(slo.window()) * slo.errorBudget();
+            double errorRatio = rule.threshold() * slo.errorBudget();
             String limit = String.format(Locale.ROOT, "%.10g", errorRatio);
             pairs.add(series(slo, rule.longWindow(), regionMatcher) + " > " + limit + " and " + series(slo, rule.shortWindow(), regionMatcher) + " > " + limit);
         }
