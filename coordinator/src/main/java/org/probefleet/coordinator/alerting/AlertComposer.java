@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.AlertRule;
+import org.probefleet.coordinator.slo.AlertWindows;
 import org.probefleet.coordinator.slo.EngineEvent;
 import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.Severity;
@@ -162,9 +163,8 @@ public final class AlertComposer {
 
     /** The long window of the first rule that holds, page rules first: the number that made the scope burn. */
     private static Window firingWindow(Slo slo, ScopeResult scope) {
-        for (AlertRule rule : AlertRule.DEFAULT) {
-            double threshold = rule.threshold(slo.window());
-            if (scope.burn(rule.longWindow()) > threshold && scope.burn(rule.shortWindow()) > threshold) {
+        for (AlertRule rule : AlertWindows.forPeriod(slo.window())) {
+            if (scope.burn(rule.longWindow()) > rule.threshold() && scope.burn(rule.shortWindow()) > rule.threshold()) {
                 return rule.longWindow();
             }
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,10 @@ public record AlertState(EngineMemory engine, List<Notification> firing, List<No
             ObjectNode node = trackerNodes.putObject(slo).put("state", memory.state()).put("aboveThreshold", memory.aboveThreshold());
             ArrayNode keys = node.putArray("firing");
             memory.firing().stream().map(Alert::key).sorted().forEach(keys::add);
+            // When each held alert's condition last held, so a restart neither extends nor cuts its 30-minute hold.
+            ObjectNode heldAt = node.putObject("heldAt");
+            memory.heldAt().entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Alert::key)))
+                    .forEach(held -> heldAt.put(held.getKey().key(), held.getValue().toString()));
         });
         write(root.putArray("firing"), firing);
         write(root.putArray("ended"), ended);
@@ -53,13 +58,16 @@ public record AlertState(EngineMemory engine, List<Notification> firing, List<No
             throw new IOException("unknown alert state version " + (root == null ? "none" : root.path("version")));
         }
         Map<String, AlertTracker.Memory> trackers = new LinkedHashMap<>();
-        root.path("trackers").fields().forEachRemaining(entry -> {
-            Set<Alert> alerts = new HashSet<>();
-            entry.getValue().path("firing").forEach(key -> Alert.parse(key.asText()).ifPresent(alerts::add));
-            trackers.put(entry.getKey(), new AlertTracker.Memory(alerts, entry.getValue().path("state").asText(),
-                    entry.getValue().path("aboveThreshold").asBoolean()));
-        });
         try {
+            root.path("trackers").fields().forEachRemaining(entry -> {
+                Set<Alert> alerts = new HashSet<>();
+                entry.getValue().path("firing").forEach(key -> Alert.parse(key.asText()).ifPresent(alerts::add));
+                Map<Alert, Instant> heldAt = new HashMap<>();
+                entry.getValue().path("heldAt").fields().forEachRemaining(held -> Alert.parse(held.getKey())
+                        .ifPresent(alert -> heldAt.put(alert, Instant.parse(held.getValue().asText()))));
+                trackers.put(entry.getKey(), new AlertTracker.Memory(alerts, entry.getValue().path("state").asText(),
+                        entry.getValue().path("aboveThreshold").asBoolean(), heldAt));
+            });
             Instant since = Instant.parse(root.path("watchingSince").asText());
             return new AlertState(new EngineMemory(trackers, since), read(root.path("firing")), read(root.path("ended")));
         } catch (java.time.format.DateTimeParseException e) {

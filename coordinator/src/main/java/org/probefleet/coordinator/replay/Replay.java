@@ -68,9 +68,9 @@ public final class Replay {
         for (Instant t = from; !t.isAfter(to); t = t.plus(settings.step())) {
             steps++;
             for (SloInput input : inputs) {
-                SloSnapshot snapshot = evaluator.evaluate(input, t);
-                latest.put(input.slo().name(), snapshot);
-                for (EngineEvent event : trackers.get(input.slo().name()).update(snapshot)) {
+                AlertTracker.Step step = trackers.get(input.slo().name()).update(evaluator.evaluate(input, t));
+                latest.put(input.slo().name(), step.snapshot());
+                for (EngineEvent event : step.events()) {
                     out.accept(EngineJson.event(event));
                 }
             }
@@ -107,6 +107,6 @@ public final class Replay {
         Map<String, SeriesCounts> series = new HashMap<>();
         builders.forEach((region, builder) -> series.put(region, builder.build()));
         return new SloInput(slo, policy, List.copyOf(regions), region -> series.getOrDefault(region, SeriesCounts.EMPTY),
-                SloInput.noDataAfter(journey), from);
+                SloInput.noDataAfter(journey), from, SloInput.runInterval(journey));
     }
 }

@@ -156,7 +156,7 @@ public final class QuarterlyReview {
         TreeSet<String> regions = new TreeSet<>(journey.regions());
         regions.addAll(series.keySet());
         SloInput input = new SloInput(slo, policy, List.copyOf(regions), region -> series.getOrDefault(region, SeriesCounts.EMPTY),
-                SloInput.noDataAfter(journey), quarter.start());
+                SloInput.noDataAfter(journey), quarter.start(), SloInput.runInterval(journey));
         SloEvaluator evaluator = new SloEvaluator();
         AlertTracker tracker = new AlertTracker(policy.states().get(0).name());
         Map<Alert, Instant> open = new LinkedHashMap<>();
@@ -164,7 +164,7 @@ public final class QuarterlyReview {
         Instant last = now.isBefore(quarter.end()) ? now : quarter.end();
         for (Instant at = quarter.start(); !at.isAfter(last); at = at.plus(STEP)) {
             SloSnapshot snapshot = evaluator.evaluate(input, at);
-            for (EngineEvent event : tracker.update(snapshot)) {
+            for (EngineEvent event : tracker.update(snapshot).events()) {
                 if (event instanceof EngineEvent.AlertFiring firing && isGlobalBurn(firing.alert())) {
                     open.put(firing.alert(), at);
                 } else if (event instanceof EngineEvent.AlertResolved resolved && open.containsKey(resolved.alert())) {

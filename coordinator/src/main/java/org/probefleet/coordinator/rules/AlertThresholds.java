@@ -1,7 +1,7 @@
 package org.probefleet.coordinator.rules;
 
 import java.util.List;
-import org.probefleet.coordinator.slo.AlertRule;
+import org.probefleet.coordinator.slo.AlertWindows;
 import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.coordinator.slo.Window;
 import org.probefleet.journeys.model.Slo;
@@ -22,8 +22,8 @@ final class AlertThresholds {
 
     /** The engine's conditions for {@code slo}, in the engine's order (pages first). */
     static List<Condition> of(Slo slo) {
-        return AlertRule.DEFAULT.stream()
-                .map(rule -> new Condition(rule.severity(), rule.longWindow(), rule.shortWindow(), rule.threshold(slo.window())))
+        return AlertWindows.forPeriod(slo.window()).stream()
+                .map(rule -> new Condition(rule.severity(), rule.longWindow(), rule.shortWindow(), rule.threshold()))
                 .toList();
     }
 }

@@ -126,10 +126,12 @@ public final class SloService {
         Map<String, SloSnapshot> snapshots = new LinkedHashMap<>();
         List<EngineEvent> events = new ArrayList<>();
         for (Tracked one : tracked.values()) {
-            SloSnapshot snapshot = evaluator.evaluate(input(one), now);
-            snapshots.put(one.slo().name(), snapshot);
+            SloSnapshot fresh = evaluator.evaluate(input(one), now);
             synchronized (one.tracker()) {
-                events.addAll(one.tracker().update(snapshot));
+                // The settled snapshot: alerts still held and the global state within its band, as the events say.
+                AlertTracker.Step step = one.tracker().update(fresh);
+                snapshots.put(one.slo().name(), step.snapshot());
+                events.addAll(step.events());
             }
         }
         latest = snapshots;
@@ -177,6 +179,6 @@ public final class SloService {
                 region -> {
                     SeriesCounts series = one.series().get(region);
                     return series != null ? series : SeriesCounts.EMPTY;
-                }, SloInput.noDataAfter(one.journey()), watchingSince);
+                }, SloInput.noDataAfter(one.journey()), watchingSince, SloInput.runInterval(one.journey()));
     }
 }

@@ -12,24 +12,17 @@ import org.probefleet.journeys.model.Slo;
 
 /**
  * The SLO math, pure: SLI, budget, burn rates, policy state and impact per scope, then which
- * alerts fire. Windows are {@code (t − w, t]}.
+ * alerts fire. Windows are {@code (t − w, t]}; the rules are {@link AlertWindows#forPeriod}'s.
  *
- * <p>Alerting: a global page needs a page condition on the global events and on the own events
- * of at least {@code alert_quorum} regions (capped at the number of regions, so a one-region
- * journey can page). A region meeting any condition raises a ticket for that region, silenced
- * while the global page fires; a global ticket needs the same quorum of burning regions.
+ * <p>Alerting: a global page needs a confirmed page condition on the global events and a page
+ * condition on the own events of at least {@code alert_quorum} regions (capped at the number of
+ * regions, so a one-region journey can page). A region with a confirmed condition raises a ticket
+ * for that region, silenced while the global page fires; a global ticket needs a confirmed global
+ * condition and the same quorum of burning regions. Confirmed means {@link AlertWindows#MIN_BAD_EVENTS}
+ * bad events in the short window: one failed run raises nothing, while the regions of a quorum
+ * need only burn, since several regions failing together are evidence already.
  */
 public final class SloEvaluator {
-
-    private final List<AlertRule> rules;
-
-    public SloEvaluator(List<AlertRule> rules) {
-        this.rules = List.copyOf(rules);
-    }
-
-    public SloEvaluator() {
-        this(AlertRule.DEFAULT);
-    }
 
     public SloSnapshot evaluate(SloInput input, Instant now) {
         Slo slo = input.slo();
@@ -39,11 +32,11 @@ public final class SloEvaluator {
             SeriesCounts series = input.series().apply(region);
             WindowCounts counts = WindowCounts.of(series, slo.window(), now);
             all = all.plus(counts);
-            regions.add(scope(region, input, counts, isMissing(series, input, now)));
+            regions.add(scope(region, input, counts, input.plannedPerRegion(), isMissing(series, input, now)));
         }
         // The global scope is all regions' events together: the sums of their counts, not another read.
-        ScopeResult global = scope(ScopeResult.GLOBAL, input, all, false);
-        return new SloSnapshot(slo, now, global, regions, decide(slo, global, regions));
+        ScopeResult global = scope(ScopeResult.GLOBAL, input, all, input.plannedPerRegion() * input.regions().size(), false);
+        return new SloSnapshot(slo, input.policy(), now, global, regions, decide(slo, global, regions));
     }
 
     private Set<Alert> decide(Slo slo, ScopeResult global, List<ScopeResult> regions) {
@@ -51,14 +44,14 @@ public final class SloEvaluator {
         long paging = regions.stream().filter(ScopeResult::pageCondition).count();
         long burning = regions.stream().filter(r -> r.pageCondition() || r.ticketCondition()).count();
         Set<Alert> firing = new HashSet<>();
-        boolean globalPage = global.pageCondition() && paging >= quorum;
+        boolean globalPage = global.pageConfirmed() && paging >= quorum;
         if (globalPage) {
             firing.add(new Alert(Alert.Kind.BURN_RATE, Severity.PAGE, ScopeResult.GLOBAL));
-        } else if ((global.pageCondition() || global.ticketCondition()) && burning >= quorum) {
+        } else if ((global.pageConfirmed() || global.ticketConfirmed()) && burning >= quorum) {
             firing.add(new Alert(Alert.Kind.BURN_RATE, Severity.TICKET, ScopeResult.GLOBAL));
         }
         for (ScopeResult region : regions) {
-            if (!globalPage && (region.pageCondition() || region.ticketCondition())) {
+            if (!globalPage && (region.pageConfirmed() || region.ticketConfirmed())) {
                 firing.add(new Alert(Alert.Kind.BURN_RATE, Severity.TICKET, region.scope()));
             }
             if (region.noData()) {
@@ -99,19 +92,25 @@ public final class SloEvaluator {
         }
     }
 
-    private ScopeResult scope(String name, SloInput input, WindowCounts counts, boolean noData) {
+    private ScopeResult scope(String name, SloInput input, WindowCounts counts, long planned, boolean noData) {
         Slo slo = input.slo();
         double budget = slo.errorBudget();
         Counts whole = counts.whole();
-        double consumed = whole.errorRatio() / budget;
+        // Against the planned runs while fewer were observed, so a fresh SLO's handful of events is not the whole window.
+        long basis = Math.max(planned, whole.total());
+        double badShare = basis == 0 ? 0 : (double) whole.bad() / basis;
+        double consumed = badShare / budget;
         double remaining = 1 - consumed;
         Optional<Duration> exhaustion = timeToExhaustion(remaining, slo.window(), counts.in(Window.H1).errorRatio() / budget);
         Impact impact = slo.businessImpact()
-                .map(business -> Impact.of(business, consumed, whole.errorRatio(), slo.window().toHours()))
+                .map(business -> Impact.of(business, consumed, badShare, slo.window().toHours()))
                 .orElse(Impact.NONE);
-        return new ScopeResult(name, whole, whole.sli(), consumed, remaining, budget, Arrays.asList(counts.windows()), exhaustion,
-                input.policy().stateFor(consumed), impact, holds(Severity.PAGE, slo, counts),
-                holds(Severity.TICKET, slo, counts), noData);
+        List<AlertRule> rules = AlertWindows.forPeriod(slo.window());
+        return new ScopeResult(name, whole, planned, whole.sli(), consumed, remaining, budget, Arrays.asList(counts.windows()),
+                exhaustion, input.policy().stateFor(consumed), impact,
+                holds(rules, Severity.PAGE, slo, counts, 1), holds(rules, Severity.TICKET, slo, counts, 1),
+                holds(rules, Severity.PAGE, slo, counts, AlertWindows.MIN_BAD_EVENTS),
+                holds(rules, Severity.TICKET, slo, counts, AlertWindows.MIN_BAD_EVENTS), noData);
     }
 
     /** remaining × W ÷ b(1h): zero once exhausted, empty while nothing burns. */
@@ -122,17 +121,17 @@ public final class SloEvaluator {
         return burn1h > 0 ? Optional.of(Duration.ofMillis(Math.round(remaining * window.toMillis() / burn1h))) : Optional.empty();
     }
 
-    private boolean holds(Severity severity, Slo slo, WindowCounts counts) {
+    /** Whether a rule of {@code severity} holds with at least {@code minBad} bad events in its short window. */
+    private static boolean holds(List<AlertRule> rules, Severity severity, Slo slo, WindowCounts counts, int minBad) {
         for (AlertRule rule : rules) {
             if (rule.severity() != severity) {
                 continue;
             }
-            double threshold = rule.threshold(slo.window());
             Counts longCounts = counts.in(rule.longWindow());
             Counts shortCounts = counts.in(rule.shortWindow());
-            if (longCounts.total() >= slo.minEvents() && shortCounts.total() >= slo.minEvents()
-                    && longCounts.errorRatio() / slo.errorBudget() > threshold
-                    && shortCounts.errorRatio() / slo.errorBudget() > threshold) {
+            if (longCounts.total() >= slo.minEvents() && shortCounts.total() >= slo.minEvents() && shortCounts.bad() >= minBad
+                    && longCounts.errorRatio() / slo.errorBudget() > rule.threshold()
+                    && shortCounts.errorRatio() / slo.errorBudget() > rule.threshold()) {
                 return true;
             }
         }

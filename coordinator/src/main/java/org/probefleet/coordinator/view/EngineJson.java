@@ -12,7 +12,10 @@ public final class EngineJson {
     private EngineJson() {
     }
 
-    /** {@code {"slo", "region", "sli", "consumed", "remaining", "burn": {...}, "state", ...}}; sli is null without events. */
+    /**
+     * {@code {"slo", "region", "sli", "consumed", "remaining", "budget_basis", "planned_events", "burn": {...}, "state", ...}};
+     * sli is null without events, planned_events without a fixed schedule.
+     */
     public static ObjectNode scope(String slo, ScopeResult scope) {
         ObjectNode json = JsonNodeFactory.instance.objectNode().put("slo", slo).put("region", scope.scope());
         if (Double.isNaN(scope.sli())) {
@@ -21,6 +24,13 @@ public final class EngineJson {
             json.put("sli", scope.sli());
         }
         json.put("consumed", scope.consumed()).put("remaining", scope.remaining());
+        // What consumed is a share of: the planned runs of the window while fewer were observed (a fresh SLO), else the observed.
+        json.put("budget_basis", scope.budgetBasis().wireName());
+        if (scope.plannedEvents() > 0) {
+            json.put("planned_events", scope.plannedEvents());
+        } else {
+            json.putNull("planned_events");
+        }
         json.set("burn", burn(scope.burn()));
         json.put("state", scope.state().name());
         ObjectNode events = json.putObject("events");

@@ -85,7 +85,7 @@ public final class SloPage {
         double revenue = global.impact().revenueAtRisk();
         return new Summary(slo.name(), state, OverviewPage.colour(state), slo.description(), slo.indicator().journey(), slo.owner(),
                 Ratios.percent(slo.target()), Durations.format(slo.window()), slo.policy(), slo.indicator().latencyThreshold().map(Durations::format),
-                Ratios.percent(OverviewPage.round(global.remaining())),
+                Ratios.percent(OverviewPage.round(global.remaining())) + basisNote(global),
                 global.timeToExhaustion().map(left -> left.isZero() ? "budget exhausted" : "exhausted in " + Wording.span(left)),
                 revenue > 0 ? Optional.of(Wording.money(revenue, global.impact().currency())) : Optional.empty(), OverviewPage.users(global));
     }
@@ -98,6 +98,14 @@ public final class SloPage {
                 Window.BURN_WINDOWS.stream().map(window -> String.format(Locale.ROOT, "%.2f", scope.burn(window))).toList(),
                 OverviewPage.Exhaustion.of(scope),
                 scope.noData() ? "no data" : scope.pageCondition() ? "page" : scope.ticketCondition() ? "ticket" : "–")).toList();
+    }
+
+    /** Said while a fresh SLO's budget is measured against the runs its window will hold rather than the few seen. */
+    private static String basisNote(ScopeResult global) {
+        return global.budgetBasis() == ScopeResult.BudgetBasis.PLANNED
+                ? String.format(Locale.ROOT, " (of the budget for the %,d runs planned in the window; %,d seen so far)",
+                        global.plannedEvents(), global.sloWindow().total())
+                : "";
     }
 
     /** Failed runs in the window by failed step, with the share of the window's budget each spent. */

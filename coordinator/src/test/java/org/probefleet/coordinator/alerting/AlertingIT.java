@@ -74,7 +74,9 @@ class AlertingIT {
                 List.of(new AlertingConfig.Webhook(slack.url("/slack"), Set.of(Severity.PAGE, Severity.TICKET), AlertingConfig.Webhook.Format.SLACK),
                         new AlertingConfig.Webhook(json.url("/hook"), AlertingConfig.ALL_SEVERITIES, AlertingConfig.Webhook.Format.JSON)),
                 Optional.of(URI.create("http://dashboard.test:8080")), "fleet-team");
-        start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES);
+        // Far enough back that the test clock, advanced past each page's 30-minute hold, stays behind Alertmanager's real
+        // time: a resolved alert's endsAt in Alertmanager's future would still read as active.
+        start = Instant.now().minus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.MINUTES);
         clock = new TestClock(start);
     }
 
@@ -157,8 +159,8 @@ class AlertingIT {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> alertmanager.query("slo=" + SLO, "severity=ticket").isEmpty());
             assertThat(slack.received).extracting(body -> body.path("text").asText()).noneMatch(text -> text.startsWith("[RESOLVED] checkout failing"));
 
-            // Recovery: eight good minutes everywhere.
-            advance(coordinator, 8, Set.of());
+            // Recovery: good minutes everywhere until the page's condition is over and its 30-minute hold has passed.
+            advance(coordinator, 38, Set.of());
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages().isEmpty());
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> forKey(pagerDuty, GLOBAL_KEY).stream()
                     .anyMatch(event -> event.path("event_action").asText().equals("resolve")));
@@ -196,8 +198,8 @@ class AlertingIT {
                     .until(() -> forKey(pagerDuty, GLOBAL_KEY).size() == 1 && slack.received.size() == slackBefore);
         }
 
-        // Down for 7 minutes with no outcome: the 5-minute window is empty, so the page has ended.
-        clock.advance(Duration.ofMinutes(7));
+        // Down for 37 minutes with no outcome: the 5-minute window is empty and the page's 30-minute hold has passed.
+        clock.advance(Duration.ofMinutes(37));
         try (TestCoordinator coordinator = coordinator()) {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> forKey(pagerDuty, GLOBAL_KEY).size() == 2);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pages().isEmpty());

@@ -54,11 +54,7 @@ class CommandLineTest {
         assertThat(fleet("gate", "checkout-completion-rate", "--coordinator", coordinator.url(""))).isZero();
         assertThat(out.toString()).startsWith("ALLOWED  checkout-completion-rate: FULL");
 
-        List<Outcome> outage = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            outage.add(IngestApiTest.outcome("eu-west-1", "eu-west", IngestApiTest.NOW.minusSeconds(i + 1), OutcomeStatus.FAILURE));
-        }
-        coordinator.send("POST", "/api/v1/outcomes", TestCoordinator.EU_TOKEN, IngestApiTest.batch(outage));
+        coordinator.send("POST", "/api/v1/outcomes", TestCoordinator.EU_TOKEN, IngestApiTest.batch(IngestApiTest.exhaustingOutage()));
         coordinator.server.slos().evaluate();
 
         assertThat(fleet("gate", "checkout-completion-rate", "--coordinator", coordinator.url(""))).isEqualTo(3);
@@ -108,11 +104,7 @@ class CommandLineTest {
     @Test
     @DisplayName("an admin override opens a blocked gate until it expires or is cleared; each step is in the audit log and on the dashboard")
     void gateOverride() throws Exception {
-        List<Outcome> outage = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            outage.add(IngestApiTest.outcome("eu-west-1", "eu-west", IngestApiTest.NOW.minusSeconds(i + 1), OutcomeStatus.FAILURE));
-        }
-        coordinator.send("POST", "/api/v1/outcomes", TestCoordinator.EU_TOKEN, IngestApiTest.batch(outage));
+        coordinator.send("POST", "/api/v1/outcomes", TestCoordinator.EU_TOKEN, IngestApiTest.batch(IngestApiTest.exhaustingOutage()));
         coordinator.server.slos().evaluate();
         Path admin = Files.writeString(folder.resolve("admin.token"), TestCoordinator.ADMIN_TOKEN);
         String url = coordinator.url("");

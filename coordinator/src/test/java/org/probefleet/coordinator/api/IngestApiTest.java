@@ -57,6 +57,18 @@ public class IngestApiTest {
         return array.toString();
     }
 
+    /**
+     * Failed runs in eu-west, one a second back from now, enough to exhaust checkout's fresh 30-day budget: it is measured
+     * against the 129,600 runs the window plans (3 regions, one a minute), so 99.4% allows 777.6 bad ones.
+     */
+    static List<Outcome> exhaustingOutage() {
+        List<Outcome> failures = new ArrayList<>();
+        for (int i = 0; i < 800; i++) {
+            failures.add(outcome("eu-west-1", "eu-west", NOW.minusSeconds(i + 1), OutcomeStatus.FAILURE));
+        }
+        return failures;
+    }
+
     static List<Outcome> healthy(int count) {
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -214,7 +226,10 @@ public class IngestApiTest {
         JsonNode slo = coordinator.json(coordinator.send("GET", "/api/v1/slos/checkout-completion-rate", null, null));
 
         assertThat(slo.get("sli").asDouble()).isEqualTo(8.0 / 9);
-        assertThat(slo.get("consumed").asDouble()).isCloseTo(1.0 / 9 / 0.006, org.assertj.core.api.Assertions.within(1e-9));
+        // A fresh SLO: one failure against the 129,600 runs the 30-day window plans, not against the 9 seen so far.
+        assertThat(slo.get("budget_basis").asText()).isEqualTo("planned");
+        assertThat(slo.get("planned_events").asLong()).isEqualTo(129_600);
+        assertThat(slo.get("consumed").asDouble()).isCloseTo(1.0 / 129_600 / 0.006, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(slo.get("regions")).extracting(region -> region.get("region").asText()).containsExactly("ap-south", "eu-west", "us-east");
         assertThat(coordinator.send("GET", "/api/v1/slos/nope", null, null).statusCode()).isEqualTo(404);
         String metrics = coordinator.send("GET", "/metrics", null, null).body();
@@ -294,11 +309,7 @@ public class IngestApiTest {
         coordinator.server.slos().evaluate();
         JsonNode open = coordinator.json(coordinator.send("GET", "/api/v1/slos/checkout-completion-rate/gate", null, null));
 
-        List<Outcome> failures = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            failures.add(outcome("eu-west-1", "eu-west", NOW.minusSeconds(i + 1), OutcomeStatus.FAILURE));
-        }
-        post(TestCoordinator.EU_TOKEN, batch(failures));
+        post(TestCoordinator.EU_TOKEN, batch(exhaustingOutage()));
         coordinator.server.slos().evaluate();
         JsonNode closed = coordinator.json(coordinator.send("GET", "/api/v1/slos/checkout-completion-rate/gate", null, null));
 

@@ -41,10 +41,15 @@ public final class Fixtures {
         }
 
         public SloInput input(Slo slo, List<String> regions) {
+            return input(slo, regions, Optional.empty());
+        }
+
+        /** With each region planned to run every {@code runInterval}: budgets count the planned runs while fewer were seen. */
+        public SloInput input(Slo slo, List<String> regions, Optional<Duration> runInterval) {
             Map<String, SeriesCounts> built = new HashMap<>();
             builders.forEach((region, builder) -> built.put(region, builder.build()));
             return new SloInput(slo, Policy.DEFAULT, regions, region -> built.getOrDefault(region, SeriesCounts.EMPTY),
-                    Duration.ofMinutes(3), T0.minus(Duration.ofDays(40)));
+                    Duration.ofMinutes(3), T0.minus(Duration.ofDays(40)), runInterval);
         }
     }
 }
