@@ -34,7 +34,7 @@ class PrometheusRulesTest {
 
         String output = promtool(folder, "check", "rules", rules.getFileName().toString());
 
-        assertThat(output).contains("SUCCESS: 72 rules found");
+        assertThat(output).contains("SUCCESS: 104 rules found");
     }
 
     /** Runs the real promtool in {@code folder}; fails the test unless it exits 0, and returns what it printed. */
@@ -58,7 +58,7 @@ class PrometheusRulesTest {
     void thresholdsMatchTheEngine() {
         var definitions = DefinitionLoader.loadFolder(Path.of(EXAMPLES)).definitions();
         String condition = PrometheusRules.condition(definitions.slo("checkout-completion-rate").orElseThrow(),
-                org.probefleet.coordinator.slo.Severity.PAGE, "region=\"global\"");
+                org.probefleet.coordinator.slo.Severity.PAGE, "region=\"global\"", false);
 
         assertThat(condition).isEqualTo(
                 "slo:sli_error:ratio_rate1h{slo=\"checkout-completion-rate\",region=\"global\"} > 0.08640000000"
@@ -127,7 +127,7 @@ class PrometheusRulesTest {
             Files.write(folder.resolve("sloth-meta.test.yml"), test.readAllBytes());
         }
 
-        assertThat(promtool(folder, "check", "rules", "rules.yml")).contains("SUCCESS: 100 rules found");
+        assertThat(promtool(folder, "check", "rules", "rules.yml")).contains("SUCCESS: 132 rules found");
         assertThat(promtool(folder, "test", "rules", "sloth-meta.test.yml")).contains("SUCCESS");
     }
 

@@ -69,6 +69,10 @@ class RulesAgreeWithReplayTest {
             Set<String> firing = firing(events, at, alertname.equals("ProbefleetSLOPage") ? "page" : "ticket");
             if (alertname.equals("ProbefleetSLORegionTicket")) {
                 firing.remove("global");
+                if (!firing(events, at, "page").isEmpty()) {
+                    // A ticket held from before the page stays in Prometheus, where Alertmanager's inhibit rule hides it.
+                    expected.clear();
+                }
             }
             assertThat(firing).as(alertname + " at " + check.path("eval_time").asText()).isEqualTo(expected);
             checks++;
