@@ -22,6 +22,7 @@ import org.probefleet.coordinator.alerting.AlertState;
 import org.probefleet.coordinator.alerting.FleetHealth;
 import org.probefleet.coordinator.config.CoordinatorConfig;
 import org.probefleet.coordinator.fleet.AgentRegistry;
+import org.probefleet.coordinator.fleet.Confirmations;
 import org.probefleet.coordinator.ingest.BatchValidator;
 import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.metrics.CoordinatorMetrics;
@@ -95,7 +96,8 @@ public final class CoordinatorServer {
             metrics.journeys(definitions.loaded().definitions().journeys());
             AlertDispatcher alerts = new AlertDispatcher(config.alerting(), store, clock, expected, saved, metrics::notification);
             return new Services(config, clock, store, slos, new AgentRegistry(clock, config.heartbeatTimeout()),
-                    metrics, new Tokens(config), new AtomicReference<>(definitions), alerts, new GateOverrides(store, clock));
+                    metrics, new Tokens(config), new AtomicReference<>(definitions), alerts, new GateOverrides(store, clock),
+                    new Confirmations(clock));
         } catch (RuntimeException e) {
             store.close();
             throw e;

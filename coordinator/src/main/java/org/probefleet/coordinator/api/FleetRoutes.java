@@ -9,7 +9,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.fleet.Assignments;
@@ -70,8 +69,10 @@ final class FleetRoutes {
         }
         AgentRegistry.Heartbeat beat = services.agents().beat(agent.get().agent(), agent.get().region(), new AgentRegistry.Status(
                 body.version(), body.capacity(), body.selfCheckOk(), body.outboxDepth(), body.scheduleLagMs(), body.missedRuns()));
+        DefinitionSet definitions = services.definitions().get();
+        List<String> confirm = services.confirmations().take(beat.region(), assignedTo(beat.agent(), beat.region(), definitions));
         Http.json(ctx, 200, Messages.write(new HeartbeatAnswer(beat.agent(), beat.region(), services.agents().timeout().toSeconds(),
-                services.definitions().get().version())));
+                definitions.version(), confirm)));
     }
 
     private void assignments(RoutingContext ctx) {
@@ -86,14 +87,7 @@ final class FleetRoutes {
         }
         String region = agent.get().region();
         DefinitionSet definitions = services.definitions().get();
-        List<String> journeys = definitions.loaded().definitions().journeys().stream()
-                .filter(journey -> journey.runsIn(region)).map(Journey::id).toList();
-        List<String> live = new ArrayList<>(services.agents().liveIn(region));
-        if (!live.contains(name)) {
-            live.add(name);
-        }
-        Map<String, List<String>> assigned = Assignments.assign(journeys, live);
-        ObjectNode body = Messages.write(new AgentAssignments(name, region, definitions.version(), assigned.getOrDefault(name, List.of()),
+        ObjectNode body = Messages.write(new AgentAssignments(name, region, definitions.version(), assignedTo(name, region, definitions),
                 definitions.files()));
         String etag = "\"" + Integer.toHexString(body.toString().hashCode()) + definitions.version() + "\"";
         if (etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
@@ -102,6 +96,17 @@ final class FleetRoutes {
         }
         ctx.response().putHeader(HttpHeaders.ETAG, etag);
         Http.json(ctx, 200, body);
+    }
+
+    /** The journeys of {@code region} this agent runs: spread over the region's live agents, counting it in. */
+    private List<String> assignedTo(String name, String region, DefinitionSet definitions) {
+        List<String> journeys = definitions.loaded().definitions().journeys().stream()
+                .filter(journey -> journey.runsIn(region)).map(Journey::id).toList();
+        List<String> live = new ArrayList<>(services.agents().liveIn(region));
+        if (!live.contains(name)) {
+            live.add(name);
+        }
+        return Assignments.assign(journeys, live).getOrDefault(name, List.of());
     }
 
     private void agents(RoutingContext ctx) {

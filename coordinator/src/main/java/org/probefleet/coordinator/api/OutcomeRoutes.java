@@ -8,13 +8,18 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.probefleet.coordinator.fleet.AgentRegistry;
+import org.probefleet.coordinator.fleet.Confirmations;
 import org.probefleet.coordinator.ingest.BatchValidator;
 import org.probefleet.coordinator.ingest.Tokens;
+import org.probefleet.coordinator.slo.SloInput;
 import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.wire.api.StrictJson;
 import org.probefleet.wire.outcome.Outcome;
@@ -49,6 +54,15 @@ final class OutcomeRoutes {
         router.get("/api/v1/outcomes").handler(this::list);
     }
 
+    /** A failed run asks the journey's other regions to run it now (see {@link Confirmations}). */
+    private void askConfirmation(Outcome outcome) {
+        services.definitions().get().loaded().definitions().journey(outcome.journey()).ifPresent(journey -> {
+            Collection<String> regions = journey.regions().isEmpty()
+                    ? services.agents().all().stream().map(AgentRegistry.Heartbeat::region).distinct().toList() : journey.regions();
+            services.confirmations().observe(outcome, regions, SloInput.runInterval(journey).orElse(Duration.ofMinutes(1)));
+        });
+    }
+
     private void ingest(RoutingContext ctx) {
         Optional<Tokens.Identity> agent = access.agent(ctx);
         if (agent.isEmpty()) {
@@ -75,6 +89,7 @@ final class OutcomeRoutes {
                 // The store has already handed them to the SLO engine, in commit order.
                 for (Outcome outcome : stored.stored()) {
                     services.metrics().ingested(outcome);
+                    askConfirmation(outcome);
                 }
                 Http.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("accepted", stored.accepted())
                         .put("duplicates", stored.duplicates()));

@@ -46,10 +46,8 @@ class ScenarioLibraryTest {
     }
 
     private void play(Scenario scenario) throws Exception {
-        Path dir = Files.createDirectories(folder.resolve(scenario.name().replaceAll("[^a-z0-9]+", "-")));
-        Files.writeString(dir.resolve("checkout.yaml"), journeyYaml());
-        Files.writeString(dir.resolve("slo.yaml"), sloYaml(scenario));
-        Definitions definitions = DefinitionLoader.loadFolder(dir).definitions();
+        Path dir = folder.resolve(scenario.name().replaceAll("[^a-z0-9]+", "-"));
+        Definitions definitions = definitions(dir, scenario);
         List<Timeline> engine = engineTimeline(scenario, definitions);
 
         long pages = starts(engine, Timeline::page);
@@ -125,6 +123,14 @@ class ScenarioLibraryTest {
 
     private static Instant minute(int minute) {
         return Instant.EPOCH.plus(Duration.ofMinutes(minute));
+    }
+
+    /** Writes the scenario's journey and SLO into {@code dir} and loads them. */
+    static Definitions definitions(Path dir, Scenario scenario) throws java.io.IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("checkout.yaml"), journeyYaml());
+        Files.writeString(dir.resolve("slo.yaml"), sloYaml(scenario));
+        return DefinitionLoader.loadFolder(dir).definitions();
     }
 
     private static String journeyYaml() {

@@ -53,15 +53,19 @@ public final class Messages {
     }
 
     public static ObjectNode write(HeartbeatAnswer answer) {
-        return MAPPER.createObjectNode().put("agent", answer.agent()).put("region", answer.region())
+        ObjectNode json = MAPPER.createObjectNode().put("agent", answer.agent()).put("region", answer.region())
                 .put("heartbeat_timeout_seconds", answer.heartbeatTimeoutSeconds())
                 .put("definitions_version", answer.definitionsVersion());
+        answer.confirm().forEach(json.putArray("confirm")::add);
+        return json;
     }
 
     public static HeartbeatAnswer readHeartbeatAnswer(String body) throws IOException {
         JsonNode json = MAPPER.readTree(body);
+        List<String> confirm = new ArrayList<>();
+        json.path("confirm").forEach(journey -> confirm.add(journey.asText()));
         return new HeartbeatAnswer(json.path("agent").asText(), json.path("region").asText(),
-                json.path("heartbeat_timeout_seconds").asLong(0), json.path("definitions_version").asText());
+                json.path("heartbeat_timeout_seconds").asLong(0), json.path("definitions_version").asText(), confirm);
     }
 
     public static ObjectNode write(AgentAssignments assignments) {

@@ -14,7 +14,15 @@ import java.util.UUID;
 public record Outcome(UUID runId, String journey, String journeyVersion, String region, String agent,
                       Instant startedAt, long durationMs, OutcomeStatus status, int attempts,
                       Optional<String> failedStep, Optional<String> error, List<StepResult> steps,
-                      Map<String, String> artifacts) {
+                      Map<String, String> artifacts, RunTrigger trigger) {
+
+    /** A scheduled run. */
+    public Outcome(UUID runId, String journey, String journeyVersion, String region, String agent, Instant startedAt, long durationMs,
+                   OutcomeStatus status, int attempts, Optional<String> failedStep, Optional<String> error, List<StepResult> steps,
+                   Map<String, String> artifacts) {
+        this(runId, journey, journeyVersion, region, agent, startedAt, durationMs, status, attempts, failedStep, error, steps, artifacts,
+                RunTrigger.SCHEDULE);
+    }
 
     public Outcome {
         steps = List.copyOf(steps);
@@ -22,6 +30,7 @@ public record Outcome(UUID runId, String journey, String journeyVersion, String 
         if (durationMs < 0) {
             throw new IllegalArgumentException("durationMs must not be negative, got " + durationMs);
         }
+        java.util.Objects.requireNonNull(trigger, "trigger");
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
         }
@@ -30,13 +39,19 @@ public record Outcome(UUID runId, String journey, String journeyVersion, String 
     /** The same outcome with other artifacts: those an agent decided not to keep are left out. */
     public Outcome withArtifacts(Map<String, String> kept) {
         return new Outcome(runId, journey, journeyVersion, region, agent, startedAt, durationMs, status, attempts,
-                failedStep, error, steps, kept);
+                failedStep, error, steps, kept, trigger);
     }
 
     /** The same outcome with another status: a failure while the agent's self-check fails is the agent's error. */
     public Outcome withStatus(OutcomeStatus newStatus) {
         return new Outcome(runId, journey, journeyVersion, region, agent, startedAt, durationMs, newStatus, attempts,
-                failedStep, error, steps, artifacts);
+                failedStep, error, steps, artifacts, trigger);
+    }
+
+    /** The same outcome with another trigger. */
+    public Outcome withTrigger(RunTrigger newTrigger) {
+        return new Outcome(runId, journey, journeyVersion, region, agent, startedAt, durationMs, status, attempts,
+                failedStep, error, steps, artifacts, newTrigger);
     }
 
     /** A run that passed only on a retry: it counts as success and toward the journey's flakiness. */

@@ -29,7 +29,7 @@ public final class OutcomeJson {
     /** The outcome codec's own mapper: others read and write their JSON with theirs. */
     private static final ObjectMapper MAPPER = new ObjectMapper();
     static final Set<String> FIELDS = Set.of("runId", "journey", "journeyVersion", "region", "agent", "startedAt",
-            "durationMs", "status", "attempts", "failedStep", "error", "steps", "artifacts");
+            "durationMs", "status", "attempts", "failedStep", "error", "steps", "artifacts", "trigger");
     static final long MAX_DURATION_MS = 86_400_000L;
     static final int MAX_TEXT = 4096;
     static final int MAX_STEPS = 200;
@@ -59,6 +59,9 @@ public final class OutcomeJson {
         }
         ObjectNode artifacts = json.putObject("artifacts");
         outcome.artifacts().forEach(artifacts::put);
+        if (outcome.trigger() != RunTrigger.SCHEDULE) {
+            json.put("trigger", outcome.trigger().wireName());
+        }
         return json;
     }
 
@@ -109,11 +112,15 @@ public final class OutcomeJson {
         Optional<String> error = fields.optionalText("error", MAX_TEXT);
         List<StepResult> steps = steps(node.get("steps"), path(where, "steps"), problems);
         Map<String, String> artifacts = artifacts(node.get("artifacts"), path(where, "artifacts"), problems);
+        RunTrigger trigger = fields.optionalText("trigger", 20).map(text -> RunTrigger.fromWire(text).orElseGet(() -> {
+            problems.add(path(where, "trigger") + ": must be 'schedule' or 'confirmation', not '" + text + "'");
+            return RunTrigger.SCHEDULE;
+        })).orElse(RunTrigger.SCHEDULE);
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new Outcome(runId, journey, journeyVersion, region, agent, startedAt, duration, status,
-                (int) attempts, failedStep, error, steps, artifacts));
+                (int) attempts, failedStep, error, steps, artifacts, trigger));
     }
 
     private static List<StepResult> steps(JsonNode node, String where, List<String> problems) {

@@ -42,13 +42,14 @@ class MessagesTest {
     }
 
     @Test
-    @DisplayName("the heartbeat answer reads back as it was written")
+    @DisplayName("the heartbeat answer reads back as it was written, with the journeys to confirm")
     void heartbeatAnswerRoundTrips() throws Exception {
-        HeartbeatAnswer answer = new HeartbeatAnswer("eu-west-1", "eu-west", 90, "3f2a");
+        HeartbeatAnswer answer = new HeartbeatAnswer("eu-west-1", "eu-west", 90, "3f2a", List.of("checkout"));
 
         String json = Messages.write(answer).toString();
 
-        assertThat(json).isEqualTo("{\"agent\":\"eu-west-1\",\"region\":\"eu-west\",\"heartbeat_timeout_seconds\":90,\"definitions_version\":\"3f2a\"}");
+        assertThat(json).isEqualTo("{\"agent\":\"eu-west-1\",\"region\":\"eu-west\",\"heartbeat_timeout_seconds\":90,"
+                + "\"definitions_version\":\"3f2a\",\"confirm\":[\"checkout\"]}");
         assertThat(Messages.readHeartbeatAnswer(json)).isEqualTo(answer);
     }
 

@@ -59,7 +59,7 @@ class CoordinatorClientTest {
     void heartbeat() throws Exception {
         HeartbeatAnswer answer = client.heartbeat(new HeartbeatRequest("0.1.0", 2, true, 0, 0, 0));
 
-        assertThat(answer).isEqualTo(new HeartbeatAnswer("eu-west-1", "eu-west", 90, "v1"));
+        assertThat(answer).isEqualTo(new HeartbeatAnswer("eu-west-1", "eu-west", 90, "v1", List.of()));
         assertThat(seen).containsExactly(new Seen("POST", "/api/v1/agents/heartbeat", "Bearer s3cret", null,
                 "{\"version\":\"0.1.0\",\"capacity\":2,\"selfCheck\":\"ok\",\"outboxDepth\":0,\"scheduleLagMs\":0,\"missedRuns\":0}"));
     }

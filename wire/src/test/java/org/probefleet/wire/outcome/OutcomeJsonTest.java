@@ -27,4 +27,19 @@ class OutcomeJsonTest {
         assertThatThrownBy(() -> Instant.parse(text)).isInstanceOf(DateTimeException.class);
         assertThatThrownBy(() -> OutcomeJson.parseInstant(text)).isInstanceOf(DateTimeException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("a confirmation run says so on the wire; a scheduled one leaves the field out; another value is refused")
+    void triggerRoundTrips() {
+        Outcome scheduled = new Outcome(java.util.UUID.randomUUID(), "checkout", "1", "eu-west", "eu-west-1", Instant.parse("2026-11-30T12:00:00Z"),
+                1000, OutcomeStatus.FAILURE, 1, java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(), java.util.Map.of());
+        Outcome confirmation = scheduled.withTrigger(RunTrigger.CONFIRMATION);
+        java.util.List<String> problems = new java.util.ArrayList<>();
+
+        assertThat(OutcomeJson.write(scheduled).has("trigger")).isFalse();
+        assertThat(OutcomeJson.write(confirmation).path("trigger").asText()).isEqualTo("confirmation");
+        assertThat(OutcomeJson.readText(OutcomeJson.write(confirmation).toString(), "", problems)).contains(confirmation);
+        assertThat(OutcomeJson.readText(OutcomeJson.write(scheduled).put("trigger", "manual").toString(), "outcomes[0]", problems)).isEmpty();
+        assertThat(problems).containsExactly("outcomes[0].trigger: must be 'schedule' or 'confirmation', not 'manual'");
+    }
 }
