@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
 import org.probefleet.coordinator.cli.CoordinatorCli;
 
 /**
- * The coordinator under soak, in a JVM of its own so it can be killed with -9: one config over a
- * SQLite store in a temporary folder, the same port across restarts, every start's output
+ * A coordinator under a benchmark, in a JVM of its own so it can be killed with -9: one config
+ * over a SQLite store in a temporary folder, the same port across restarts, every start's output
  * appended to one log.
  */
-final class CoordinatorChild {
+public final class CoordinatorChild {
 
-    /** One simulated agent as the coordinator's config names it. */
-    record Identity(String name, String region, String token) {
+    /** One agent as the coordinator's config names it. */
+    public record Identity(String name, String region, String token) {
     }
 
     private final Path folder;
@@ -32,6 +32,11 @@ final class CoordinatorChild {
     private Process process;
 
     CoordinatorChild(Path folder, Path definitions, List<Identity> agents) throws IOException {
+        this(folder, definitions, agents, "");
+    }
+
+    /** @param moreConfig further top-level keys of coordinator.yaml, e.g. an {@code alerting:} section */
+    public CoordinatorChild(Path folder, Path definitions, List<Identity> agents, String moreConfig) throws IOException {
         this.folder = folder;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -44,19 +49,19 @@ final class CoordinatorChild {
             config.append("  - { name: ").append(agent.name()).append(", region: ").append(agent.region())
                     .append(", token_file: ").append(token).append(" }\n");
         }
-        Files.writeString(folder.resolve("coordinator.yaml"), config);
+        Files.writeString(folder.resolve("coordinator.yaml"), config.append(moreConfig));
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path log() {
+    public Path log() {
         return folder.resolve("coordinator.log");
     }
 
     /** Starts the coordinator and waits until /healthz answers 200; returns how long that took. */
-    Duration start() throws IOException, InterruptedException {
+    public Duration start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", classpath(), CoordinatorCli.class.getName(), "coordinator", "--config", folder.resolve("coordinator.yaml").toString()));
         long started = System.nanoTime();
@@ -86,7 +91,7 @@ final class CoordinatorChild {
         process.destroyForcibly().waitFor();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill();
@@ -108,7 +113,8 @@ final class CoordinatorChild {
         }
     }
 
-    private static String classpath() {
+    /** This JVM's class path, absolute, for a child JVM started from another folder. */
+    public static String classpath() {
         // Relative entries must survive the change of working directory.
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

@@ -9,18 +9,21 @@ import java.util.Set;
 
 /**
  * A fault to inject: which requests it matches (by path prefix and by the agent's region
- * header) and what it does to them. Every key is optional; an empty list matches everything.
+ * header), what it does to them and, with {@code times}, how many requests it hits before it is
+ * spent (0: no limit). Every key is optional; an empty list matches everything.
  */
-public record Chaos(Optional<Mode> mode, double errorRate, long latencyMs, List<String> regions, List<String> paths) {
+public record Chaos(Optional<Mode> mode, double errorRate, long latencyMs, List<String> regions, List<String> paths, int times) {
 
     /** {@code error} answers HTTP 500; {@code silent} answers 200 with a page lacking its confirmation. */
     public enum Mode {
         ERROR, SILENT
     }
 
-    public static final Chaos NONE = new Chaos(Optional.empty(), 0, 0, List.of(), List.of());
+    public static final Chaos NONE = new Chaos(Optional.empty(), 0, 0, List.of(), List.of(), 0);
     static final long MAX_LATENCY_MS = 120_000;
-    private static final Set<String> KEYS = Set.of("mode", "error_rate", "latency_ms", "regions", "paths");
+    /** Enough for any scripted blip; a fault meant to last has no {@code times}. */
+    static final int MAX_TIMES = 1_000_000;
+    private static final Set<String> KEYS = Set.of("mode", "error_rate", "latency_ms", "regions", "paths", "times");
 
     public Chaos {
         regions = List.copyOf(regions);
@@ -46,7 +49,7 @@ public record Chaos(Optional<Mode> mode, double errorRate, long latencyMs, List<
         List<String> problems = new ArrayList<>();
         for (String key : body.fieldNames()) {
             if (!KEYS.contains(key)) {
-                problems.add("unknown field '" + key + "': expected mode, error_rate, latency_ms, regions, paths");
+                problems.add("unknown field '" + key + "': expected mode, error_rate, latency_ms, regions, paths, times");
             }
         }
         Optional<Mode> mode = Optional.empty();
@@ -62,6 +65,10 @@ public record Chaos(Optional<Mode> mode, double errorRate, long latencyMs, List<
         }
         double rate = number(body, "error_rate", 1.0, 0, 1, problems);
         double latency = number(body, "latency_ms", 0, 0, MAX_LATENCY_MS, problems);
+        double times = number(body, "times", 0, 0, MAX_TIMES, problems);
+        if (times != Math.rint(times)) {
+            problems.add("times must be a whole number, not " + body.getValue("times"));
+        }
         List<String> regions = strings(body, "regions", problems);
         List<String> paths = strings(body, "paths", problems);
         paths.stream().filter(path -> !path.startsWith("/"))
@@ -69,14 +76,14 @@ public record Chaos(Optional<Mode> mode, double errorRate, long latencyMs, List<
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return new Chaos(mode, rate, (long) latency, regions, paths);
+        return new Chaos(mode, rate, (long) latency, regions, paths, (int) times);
     }
 
     public JsonObject toJson() {
         JsonObject json = new JsonObject().put("active", active());
         mode.ifPresent(value -> json.put("mode", value.name().toLowerCase()));
         return json.put("error_rate", errorRate).put("latency_ms", latencyMs)
-                .put("regions", new JsonArray(regions)).put("paths", new JsonArray(paths));
+                .put("regions", new JsonArray(regions)).put("paths", new JsonArray(paths)).put("times", times);
     }
 
     private static double number(JsonObject body, String key, double fallback, double min, double max, List<String> problems) {

@@ -28,7 +28,7 @@ public final class DemoShop {
     static final java.util.Set<String> CONFIRMING = java.util.Set.of("POST /checkout", "POST /login", "POST /api/orders");
 
     private final Store store = new Store();
-    private volatile Chaos chaos = Chaos.NONE;
+    private final Faults faults = new Faults();
     private final Vertx vertx;
     private final AlertInbox alerts;
     private HttpServer server;
@@ -64,17 +64,20 @@ public final class DemoShop {
         Router router = Router.router(vertx);
         // Only requests that carry a body get a body handler: a GET with a stray Content-Type must not fail.
         router.post().handler(BodyHandler.create().setBodyLimit(64 * 1024));
-        router.post("/admin/chaos").handler(this::setChaos);
-        router.delete("/admin/chaos").handler(ctx -> {
-            chaos = Chaos.NONE;
-            json(ctx, 200, chaos.toJson());
-        });
-        router.get("/admin/chaos").handler(ctx -> json(ctx, 200, chaos.toJson()));
+        router.post("/admin/chaos").handler(ctx -> setChaos(ctx, Faults.UNNAMED));
+        router.delete("/admin/chaos").handler(ctx -> clearChaos(ctx, Faults.UNNAMED));
+        router.get("/admin/chaos").handler(ctx -> json(ctx, 200, faults.get(Faults.UNNAMED).chaos().toJson()));
+        // Named faults run side by side, each on its own paths or regions; their answers add how many requests they hit.
+        router.post("/admin/chaos/:name").handler(ctx -> setChaos(ctx, ctx.pathParam("name")));
+        router.delete("/admin/chaos/:name").handler(ctx -> clearChaos(ctx, ctx.pathParam("name")));
+        router.get("/admin/chaos/:name").handler(ctx -> json(ctx, 200, faults.get(ctx.pathParam("name")).toJson()));
         router.post("/admin/alerts").handler(this::receiveAlert);
         router.get("/admin/alerts").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(alerts.recent().encodePrettily()));
         router.get("/healthz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok\n"));
         router.route().handler(this::applyChaos);
+        // A cheap target under a path of the caller's choosing, so a fault can be scoped to one probe by its path.
+        router.get("/ping/*").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("pong\n"));
 
         router.get("/").handler(ctx -> html(ctx, 200, Pages.home(cartCount(ctx))));
         router.get("/products/:id").handler(ctx -> Catalog.find(ctx.pathParam("id"))
@@ -122,11 +125,16 @@ public final class DemoShop {
         }).onComplete(done -> json(ctx, done.succeeded() ? 200 : 500, new JsonObject().put("ok", done.succeeded())));
     }
 
-    private void setChaos(RoutingContext ctx) {
+    private void clearChaos(RoutingContext ctx, String name) {
+        faults.clear(name);
+        json(ctx, 200, name.equals(Faults.UNNAMED) ? Chaos.NONE.toJson() : faults.get(name).toJson());
+    }
+
+    private void setChaos(RoutingContext ctx, String name) {
         try {
             JsonObject body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
-            chaos = Chaos.parse(body);
-            json(ctx, 200, chaos.toJson());
+            Faults.Fault fault = faults.set(name, Chaos.parse(body));
+            json(ctx, 200, name.equals(Faults.UNNAMED) ? fault.chaos().toJson() : fault.toJson());
         } catch (DecodeException | ClassCastException e) {
             json(ctx, 400, new JsonObject().put("error", "the body must be a JSON object like {\"mode\": \"error\"}"));
         } catch (IllegalArgumentException e) {
@@ -135,26 +143,32 @@ public final class DemoShop {
     }
 
     /**
-     * Delays, fails or silently breaks the requests the current chaos matches; passes the rest on.
+     * Delays, fails or silently breaks the requests a fault in force matches; passes the rest on.
      * Silent chaos breaks only the confirming actions (placing an order, signing in): browsing
-     * works, the confirmation never comes, and every response is a 200.
+     * works, the confirmation never comes, and every response is a 200. A request the fault
+     * leaves alone does not count towards its {@code times}.
      */
     private void applyChaos(RoutingContext ctx) {
-        Chaos current = chaos;
-        if (!current.active() || !current.matches(ctx.normalizedPath(), ctx.request().getHeader(REGION_HEADER))) {
+        String path = ctx.normalizedPath();
+        Optional<Faults.Fault> found = faults.matching(path, ctx.request().getHeader(REGION_HEADER));
+        if (found.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        Chaos current = found.get().chaos();
+        boolean hit = current.mode().isPresent() && ThreadLocalRandom.current().nextDouble() < current.errorRate()
+                && (current.mode().get() == Chaos.Mode.ERROR || CONFIRMING.contains(ctx.request().method().name() + " " + path));
+        if ((!hit && current.latencyMs() == 0) || !found.get().claim()) {
             ctx.next();
             return;
         }
         Runnable fault = () -> {
-            boolean hit = current.mode().isPresent() && ThreadLocalRandom.current().nextDouble() < current.errorRate();
             if (!hit) {
                 ctx.next();
             } else if (current.mode().get() == Chaos.Mode.ERROR) {
                 ctx.response().setStatusCode(500).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
                         .end("Internal Server Error (injected by chaos)\n");
-            } else if (!CONFIRMING.contains(ctx.request().method().name() + " " + ctx.normalizedPath())) {
-                ctx.next();
-            } else if (ctx.normalizedPath().startsWith("/api/")) {
+            } else if (path.startsWith("/api/")) {
                 json(ctx, 200, new JsonObject());
             } else {
                 html(ctx, 200, Pages.silent());

@@ -1,6 +1,7 @@
 package org.probefleet.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
@@ -38,5 +39,16 @@ class ChaosTest {
         assertThat(chaos.matches("/", "ap-south")).isTrue();
         assertThat(chaos.matches("/", "us-east")).isFalse();
         assertThat(chaos.matches("/", null)).isFalse();
+    }
+
+    @Test
+    @DisplayName("times is a whole number of hits from 0 (no limit) to a million")
+    void times() {
+        assertThat(Chaos.parse(new JsonObject("{\"mode\":\"error\",\"times\":2}")).times()).isEqualTo(2);
+        assertThat(Chaos.parse(new JsonObject("{\"mode\":\"error\"}")).times()).isZero();
+        assertThatThrownBy(() -> Chaos.parse(new JsonObject("{\"times\":1.5}")))
+                .hasMessage("times must be a whole number, not 1.5");
+        assertThatThrownBy(() -> Chaos.parse(new JsonObject("{\"times\":-1}")))
+                .hasMessage("times must be a number from 0 to 1000000, not -1");
     }
 }

@@ -179,6 +179,31 @@ class DemoShopTest {
     }
 
     @Test
+    @DisplayName("named faults run side by side on their own paths; one with times is spent after that many hits and says so")
+    void namedFaults() throws Exception {
+        assertThat(get("/ping/blip-1").body()).isEqualTo("pong\n");
+        send("POST", "/admin/chaos/outage-1", "{\"mode\":\"error\",\"paths\":[\"/ping/outage-1\"]}", null);
+        HttpResponse<String> set = send("POST", "/admin/chaos/blip-1",
+                "{\"mode\":\"error\",\"paths\":[\"/ping/blip-1\"],\"regions\":[\"us-east\"],\"times\":1}", null);
+        assertThat(new JsonObject(set.body()).getInteger("hits")).isZero();
+
+        assertThat(send("GET", "/ping/blip-1", null, "eu-west").statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/ping/blip-1", null, "us-east").statusCode()).isEqualTo(500);
+        assertThat(send("GET", "/ping/blip-1", null, "us-east").statusCode()).isEqualTo(200);
+        assertThat(get("/ping/outage-1").statusCode()).isEqualTo(500);
+        assertThat(get("/ping/outage-1").statusCode()).isEqualTo(500);
+        JsonObject blip = new JsonObject(get("/admin/chaos/blip-1").body());
+        assertThat(blip.getInteger("hits")).isEqualTo(1);
+        assertThat(blip.getBoolean("spent")).isTrue();
+        assertThat(new JsonObject(get("/admin/chaos").body()).getBoolean("active")).isFalse();
+
+        send("DELETE", "/admin/chaos/outage-1", null, null);
+        send("DELETE", "/admin/chaos/blip-1", null, null);
+        assertThat(get("/ping/outage-1").statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(get("/admin/chaos/outage-1").body()).getBoolean("active")).isFalse();
+    }
+
+    @Test
     @DisplayName("a bad chaos request is 400 with a message per bad field, and changes nothing")
     void badChaos() throws Exception {
         HttpResponse<String> response = send("POST", "/admin/chaos", "{\"mode\":\"explode\",\"error_rate\":3,\"paths\":[\"checkout\"]}", null);
