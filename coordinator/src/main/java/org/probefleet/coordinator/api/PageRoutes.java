@@ -130,7 +130,8 @@ final class PageRoutes {
                 Optional.empty(), Optional.of(OutcomeStatus.FAILURE), Optional.of(snapshot.at().minus(snapshot.slo().window())), Optional.empty(),
                 FAILURES_COUNTED));
         return SloPage.render(new SloPage.Data(snapshot, inWindow.stream().limit(LATEST_FAILURES).toList(), inWindow,
-                services.slos().series(snapshot.slo().name()), services.gates().active(snapshot.slo().name())),
+                services.slos().series(snapshot.slo().name()), services.gates().active(snapshot.slo().name()),
+                services.deploys().impacts(snapshot.slo(), snapshot.at())),
                 services.config().evaluationInterval());
     }
 

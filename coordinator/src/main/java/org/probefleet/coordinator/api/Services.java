@@ -8,6 +8,7 @@ import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.metrics.CoordinatorMetrics;
 import org.probefleet.coordinator.service.DefinitionSet;
+import org.probefleet.coordinator.service.DeployHistory;
 import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.service.SloService;
 import org.probefleet.coordinator.store.OutcomeStore;
@@ -15,5 +16,5 @@ import org.probefleet.coordinator.store.OutcomeStore;
 /** What the HTTP routes work with: one instance per running coordinator. */
 record Services(CoordinatorConfig config, Clock clock, OutcomeStore store, SloService slos, AgentRegistry agents,
                 CoordinatorMetrics metrics, Tokens tokens, AtomicReference<DefinitionSet> definitions, AlertDispatcher alerts,
-                GateOverrides gates) {
+                GateOverrides gates, DeployHistory deploys) {
 }

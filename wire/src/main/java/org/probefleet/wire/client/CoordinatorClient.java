@@ -121,6 +121,15 @@ public final class CoordinatorClient {
         return command("DELETE", ApiPaths.gateOverride(slo), json);
     }
 
+    /** Marks a deploy ({@code {"version", "by", "slos", "services", "at", "link"}}). */
+    public Response markDeploy(String json) throws IOException, InterruptedException {
+        return command("POST", ApiPaths.DEPLOYS, json);
+    }
+
+    public Response estimate(String slo) throws IOException, InterruptedException {
+        return command("GET", ApiPaths.estimate(slo), null);
+    }
+
     /** Pushes a definition set ({@code {"files": [{"name", "content"}]}}). */
     public Response pushDefinitions(String json) throws IOException, InterruptedException {
         return command("PUT", ApiPaths.JOURNEYS, json);
