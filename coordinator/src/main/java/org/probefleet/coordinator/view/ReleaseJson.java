@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.probefleet.coordinator.release.Deploy;
 import org.probefleet.coordinator.release.DeployImpact;
+import org.probefleet.coordinator.release.PullRequestReview;
 import org.probefleet.coordinator.release.ReleaseEstimate;
 
 /** The JSON shapes of deploy markers, what they did to an SLO, and release estimates. */
@@ -51,6 +52,29 @@ public final class ReleaseJson {
         json.put("consumed", estimate.consumed()).put("after_p90", estimate.afterP90()).put("state_after_p90", estimate.stateAfterP90().name())
                 .put("releases_after_p90", estimate.stateAfterP90().releases().name().toLowerCase(Locale.ROOT))
                 .put("p90_blocks", estimate.p90Blocks()).put("sentence", estimate.sentence());
+        return json;
+    }
+
+    /** {@code {"labels", "blocked", "touched": [{slo, state, releases, releases_allowed, remaining, files, estimate}], "checklist"}}. */
+    public static ObjectNode review(PullRequestReview review) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        review.labels().forEach(json.putArray("labels")::add);
+        json.put("blocked", review.exitCode() == PullRequestReview.BLOCKED);
+        ArrayNode touched = json.putArray("touched");
+        for (PullRequestReview.Touched one : review.touched()) {
+            PullRequestReview.Standing slo = one.standing();
+            ObjectNode item = touched.addObject().put("slo", slo.slo()).put("state", slo.state()).put("releases", slo.releases())
+                    .put("releases_allowed", slo.releasesAllowed()).put("remaining", slo.remaining());
+            one.files().forEach(item.putArray("files")::add);
+            item.put("estimate", slo.estimate());
+        }
+        ArrayNode checklist = json.putArray("checklist");
+        if (!review.touched().isEmpty()) {
+            PullRequestReview.CHECKLIST.forEach(check -> {
+                ObjectNode section = checklist.addObject().put("title", check.title()).put("when", check.when());
+                check.questions().forEach(section.putArray("questions")::add);
+            });
+        }
         return json;
     }
 

@@ -21,7 +21,10 @@ import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeStatus;
 import picocli.CommandLine;
 
-/** Deploy markers over HTTP and the command line: who may post them, what they did, the estimate and the gate that reads it. */
+/**
+ * Deploy markers over HTTP and the command line: who may post them, what they did, the estimate,
+ * the gate that reads it and the pull-request review.
+ */
 class DeployApiTest {
 
     static final String SLO = "checkout-completion-rate";
@@ -107,6 +110,25 @@ class DeployApiTest {
                 "BLOCKED  " + SLO + ": WARNING, but a p90 release would make it CRITICAL");
         assertThat(coordinator.json(coordinator.send("GET", "/api/v1/slos/" + SLO + "/estimate", null, null)).path("p90_blocks").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    @DisplayName("pr-review labels a change to services/payment/ for checkout and exits 3 once checkout's budget policy blocks releases")
+    void prReview() throws Exception {
+        Path changed = Files.writeString(folder.resolve("changed.txt"), "services/payment/x.java\nREADME.md\n");
+        post(IngestApiTest.healthy(30));
+        coordinator.server.slos().evaluate();
+        assertThat(fleet("pr-review", "--changed-files", changed.toString(), "--coordinator", coordinator.url(""))).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Labels: `slo-impact:" + SLO + "`", "**Latency budget awareness**", "`services/payment/x.java`");
+
+        post(IngestApiTest.exhaustingOutage());
+        coordinator.server.slos().evaluate();
+        out.getBuffer().setLength(0);
+        assertThat(fleet("pr-review", "--changed-files", changed.toString(), "--json", "--coordinator", coordinator.url(""))).isEqualTo(3);
+        JsonNode review = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(review.path("labels").toString()).isEqualTo("[\"slo-impact:" + SLO + "\"]");
+        assertThat(review.path("touched").get(0).path("state").asText()).isEqualTo("EXHAUSTED");
+        assertThat(review.path("checklist")).hasSize(3);
     }
 
     private Path token() throws Exception {

@@ -109,6 +109,11 @@ public final class CoordinatorClient {
         return send(request(ApiPaths.artifact(id), UPLOAD_TIMEOUT).PUT(HttpRequest.BodyPublishers.ofFile(file)));
     }
 
+    /** Every SLO's latest results ({@code {"slos": [...]}}). */
+    public Response slos() throws IOException, InterruptedException {
+        return command("GET", ApiPaths.SLOS, null);
+    }
+
     public Response gate(String slo) throws IOException, InterruptedException {
         return command("GET", ApiPaths.gate(slo), null);
     }
