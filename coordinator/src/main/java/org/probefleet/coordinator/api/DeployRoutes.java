@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.probefleet.coordinator.release.Deploy;
+import org.probefleet.coordinator.service.Ledgers;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.view.ReleaseJson;
 import org.probefleet.journeys.model.Definitions;
@@ -24,7 +25,8 @@ import org.probefleet.wire.api.StrictJson;
 
 /**
  * Deploy markers: CI posts one per release (admin or deploy token); reads list them, with what
- * each did to an SLO when one is named, and estimate an SLO's next release from them.
+ * each did to an SLO when one is named, estimate an SLO's next release from them, and give the
+ * SLO's budget ledger (where its budget went, releases among the causes).
  */
 final class DeployRoutes {
 
@@ -50,6 +52,10 @@ final class DeployRoutes {
         router.get(ApiPaths.DEPLOYS).handler(this::list);
         router.get(ApiPaths.ESTIMATE_ROUTE).handler(ctx -> slos.withSnapshot(ctx, snapshot ->
                 vertx.executeBlocking(() -> ReleaseJson.estimate(services.deploys().estimate(snapshot)))
+                        .onSuccess(json -> Http.json(ctx, 200, json)).onFailure(ctx::fail)));
+        router.get(ApiPaths.BUDGET_ROUTE).handler(ctx -> slos.withSnapshot(ctx, snapshot ->
+                vertx.executeBlocking(() -> ReleaseJson.ledger(snapshot.slo().name(),
+                                new Ledgers(services.store(), services.deploys()).ledger(snapshot)))
                         .onSuccess(json -> Http.json(ctx, 200, json)).onFailure(ctx::fail)));
     }
 

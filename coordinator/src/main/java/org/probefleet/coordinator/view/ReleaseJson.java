@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import org.probefleet.coordinator.budget.BudgetLedger;
 import org.probefleet.coordinator.release.Deploy;
 import org.probefleet.coordinator.release.DeployImpact;
 import org.probefleet.coordinator.release.PullRequestReview;
 import org.probefleet.coordinator.release.ReleaseEstimate;
 
-/** The JSON shapes of deploy markers, what they did to an SLO, and release estimates. */
+/** The JSON shapes of deploy markers, what they did to an SLO, release estimates, pull-request reviews and budget ledgers. */
 public final class ReleaseJson {
 
     private ReleaseJson() {
@@ -76,6 +77,24 @@ public final class ReleaseJson {
             });
         }
         return json;
+    }
+
+    /**
+     * {@code {"consumed", "remaining", "bad", "causes", "by_region", "by_step", "with_data_seconds", "last_day", "forecast", "sentence"}};
+     * each breakdown is {@code [{name, bad, share}]} and adds up to {@code consumed}.
+     */
+    public static ObjectNode ledger(String slo, BudgetLedger ledger) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("slo", slo).put("consumed", ledger.consumed())
+                .put("remaining", ledger.remaining()).put("bad", ledger.bad());
+        lines(json.putArray("causes"), ledger.causes());
+        lines(json.putArray("by_region"), ledger.byRegion());
+        lines(json.putArray("by_step"), ledger.byStep());
+        return json.put("with_data_seconds", ledger.withData().toSeconds()).put("window_seconds", ledger.window().toSeconds())
+                .put("last_day", ledger.lastDay()).put("forecast", ledger.forecast()).put("sentence", ledger.sentence());
+    }
+
+    private static void lines(ArrayNode array, java.util.List<BudgetLedger.Line> lines) {
+        lines.forEach(line -> array.addObject().put("name", line.name()).put("bad", line.bad()).put("share", line.share()));
     }
 
     private static ObjectNode spread(ReleaseEstimate.Spread spread) {

@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.probefleet.coordinator.budget.BudgetLedger;
 import org.probefleet.coordinator.release.Deploy;
+import org.probefleet.coordinator.release.Percentages;
 import org.probefleet.coordinator.release.DeployImpact;
 import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.slo.Counts;
@@ -35,12 +37,31 @@ public final class SloPage {
 
     /** What the page shows: the snapshot, failures (the latest, and all in the window up to a bound), the region series, an override. */
     public record Data(SloSnapshot snapshot, List<Outcome> latestFailures, List<Outcome> failuresInWindow,
-                       Map<String, SeriesCounts> series, Optional<GateOverrides.Override> override, List<DeployImpact> deploys) {
+                       Map<String, SeriesCounts> series, Optional<GateOverrides.Override> override, List<DeployImpact> deploys,
+                       BudgetLedger ledger) {
     }
 
     record View(Summary summary, List<OverviewPage.AlertLine> alerts, Policy policy, Optional<SloCharts.Chart> burnDown,
                 SloCharts.Chart sliPerDay, List<SloCharts.Strip> strips, List<String> burnWindows, List<ScopeRow> scopes, Steps steps,
-                List<FailureRow> failures, long refreshSeconds, List<ReleaseRow> releases) {
+                List<FailureRow> failures, long refreshSeconds, List<ReleaseRow> releases, Ledger ledger) {
+    }
+
+    /** Where the budget went: the sentence, then each breakdown (each adds up to what was consumed). */
+    record Ledger(String sentence, List<LedgerTable> tables) {
+        static Ledger of(BudgetLedger ledger) {
+            return new Ledger(ledger.sentence(), List.of(table("Cause", ledger.causes()), table("Region", ledger.byRegion()),
+                    table("Step", ledger.byStep())));
+        }
+
+        private static LedgerTable table(String title, List<BudgetLedger.Line> lines) {
+            return new LedgerTable(title, lines.stream().map(line -> new LedgerRow(line.name(), line.bad(), Percentages.of(line.share()))).toList());
+        }
+    }
+
+    record LedgerTable(String title, List<LedgerRow> rows) {
+    }
+
+    record LedgerRow(String name, long bad, String share) {
     }
 
     /** A deploy in the window and what its first hour did to the SLO. */
@@ -86,7 +107,7 @@ public final class SloPage {
                 SloCharts.withDeploys(SloCharts.sliPerDay(snapshot, series), deploys, start, snapshot.at()), SloCharts.strips(snapshot, series),
                 Window.BURN_WINDOWS.stream().map(Window::name).toList(), scopes(snapshot),
                 steps(data.failuresInWindow(), slo, window), failures(data.latestFailures()), refresh.toSeconds(),
-                releases(snapshot, data.deploys())));
+                releases(snapshot, data.deploys()), Ledger.of(data.ledger())));
     }
 
     /** Newest first: the deploy a reader looks for is the last one. */

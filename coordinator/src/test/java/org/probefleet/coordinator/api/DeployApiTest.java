@@ -88,7 +88,12 @@ class DeployApiTest {
         assertThat(deploys.get(0).path("impact").path("sentence").asText())
                 .startsWith("2026.11.3 burned ").endsWith("of " + SLO + "'s budget in its first hour, with errors where the hour before had none");
         String page = coordinator.send("GET", "/slos/" + SLO, null, null).body();
-        assertThat(page).contains("Releases in the window", "2026.11.3 burned ", "stroke=\"#8250df\"");
+        assertThat(page).contains("Releases in the window", "2026.11.3 burned ", "stroke=\"#8250df\"", "Where the budget went",
+                "release 2026.11.3");
+        JsonNode ledger = coordinator.json(coordinator.send("GET", "/api/v1/slos/" + SLO + "/budget", null, null));
+        assertThat(ledger.path("causes").get(0).path("name").asText()).isEqualTo("release 2026.11.3");
+        assertThat(ledger.path("causes").get(0).path("bad").asLong()).isEqualTo(20);
+        assertThat(ledger.path("by_step").get(0).path("name").asText()).isEqualTo("pay");
     }
 
     @Test

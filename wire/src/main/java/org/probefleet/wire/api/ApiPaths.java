@@ -31,6 +31,7 @@ public final class ApiPaths {
     /** Deploy markers: CI posts one per release; GET lists them. */
     public static final String DEPLOYS = "/api/v1/deploys";
     public static final String ESTIMATE_ROUTE = SLO_ROUTE + "/estimate";
+    public static final String BUDGET_ROUTE = SLO_ROUTE + "/budget";
     public static final String AUDIT = "/api/v1/audit";
 
     private ApiPaths() {
