@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.probefleet.coordinator.release.Deploy;
 import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.AlertRule;
 import org.probefleet.coordinator.slo.AlertWindows;
@@ -40,6 +41,11 @@ public final class AlertComposer {
     public static final String BUDGET_STATE = "ProbefleetBudgetState";
     public static final String BUDGET_THRESHOLD = "ProbefleetBudgetThreshold";
 
+    /** A burn-rate alert firing this soon after a deploy names it. */
+    public static final java.time.Duration NAMES_DEPLOY_WITHIN = java.time.Duration.ofHours(1);
+    private static final java.time.format.DateTimeFormatter CLOCK_TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+            .withZone(java.time.ZoneOffset.UTC);
+
     private final URI dashboard;
     private final String fleetOwner;
 
@@ -59,6 +65,22 @@ public final class AlertComposer {
             }
         });
         return notifications;
+    }
+
+    /**
+     * A burn-rate alert that fires within {@link #NAMES_DEPLOY_WITHIN} of {@code deploy}: the summary
+     * ends "after deploy 2026.11.3 (14:02 UTC)" and the {@code deploy} annotation says who and where.
+     * No-data alerts are about probes, not releases, and stay as they are.
+     */
+    public static Notification afterDeploy(Notification alert, Deploy deploy) {
+        if (NO_DATA.equals(alert.labels().get("alertname"))) {
+            return alert;
+        }
+        Map<String, String> annotations = new LinkedHashMap<>(alert.annotations());
+        annotations.put("summary", alert.summary() + ", after deploy " + deploy.version() + " (" + CLOCK_TIME.format(deploy.at()) + " UTC)");
+        annotations.put("deploy", deploy.version() + " deployed at " + deploy.at() + " by " + deploy.by()
+                + deploy.link().map(link -> " (" + link + ")").orElse(""));
+        return alert.withAnnotations(annotations);
     }
 
     /** A one-off notice for a budget state change or a threshold crossing; empty for alert events. */

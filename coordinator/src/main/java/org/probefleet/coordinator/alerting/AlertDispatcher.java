@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.fleet.AgentRegistry;
+import org.probefleet.coordinator.release.Deploy;
 import org.probefleet.coordinator.slo.EngineMemory;
 import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.coordinator.slo.EngineEvent;
@@ -126,9 +127,13 @@ public final class AlertDispatcher implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             List<Notification> wanted = new ArrayList<>();
             Map<String, SloSnapshot> bySlo = new LinkedHashMap<>();
+            List<Deploy> recent = recentDeploys(now);
             for (SloSnapshot snapshot : snapshots) {
                 bySlo.put(snapshot.slo().name(), snapshot);
-                wanted.addAll(composer.firing(snapshot, (journey, scope) -> cause(journey, scope, now)));
+                Optional<Deploy> deploy = recent.stream().filter(one -> one.affects(snapshot.slo().name(), snapshot.slo().indicator().journey()))
+                        .reduce((earlier, later) -> later);
+                composer.firing(snapshot, (journey, scope) -> cause(journey, scope, now))
+                        .forEach(alert -> wanted.add(deploy.map(one -> AlertComposer.afterDeploy(alert, one)).orElse(alert)));
             }
             wanted.addAll(fleet.firing(expectedAgents, heartbeats, heartbeatTimeout, now, dashboard + "/"));
             List<Notification> notices = new ArrayList<>();
@@ -146,6 +151,16 @@ public final class AlertDispatcher implements AutoCloseable {
                 LOG.error("alerting could not act on this evaluation; the next one tries again", error);
             }
         });
+    }
+
+    /** The deploys of the last {@link AlertComposer#NAMES_DEPLOY_WITHIN}, oldest first; none when the store cannot say. */
+    private List<Deploy> recentDeploys(Instant now) {
+        try {
+            return store.deploys(now.minus(AlertComposer.NAMES_DEPLOY_WITHIN), now.plusMillis(1));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read recent deploys; alerts are sent without naming one", e);
+            return List.of();
+        }
     }
 
     private Optional<Cause> cause(String journey, String scope, Instant now) {

@@ -5,7 +5,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.probefleet.coordinator.ingest.Tokens;
 
-/** Who may call what: agents write outcomes, the admin writes definitions, reads need the read token when one is set. */
+/**
+ * Who may call what: agents write outcomes, the admin writes definitions, the admin or deploy token marks deploys,
+ * reads need the read token when one is set.
+ */
 final class Access {
 
     private final Tokens tokens;
@@ -22,6 +25,25 @@ final class Access {
 
     Optional<Tokens.Identity> admin(RoutingContext ctx) {
         return role(ctx, Tokens.Identity.Role.ADMIN, "the admin token");
+    }
+
+    /** The admin or the deploy token (CI marking a deploy); answers 401 or 403 otherwise. */
+    Optional<Tokens.Identity> deployer(RoutingContext ctx) {
+        Optional<Tokens.Identity> identity = tokens.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (identity.isEmpty()) {
+            Http.error(ctx, 401, "missing or unknown bearer token: send Authorization: Bearer <token>");
+            return Optional.empty();
+        }
+        if (identity.get().role() != Tokens.Identity.Role.ADMIN && identity.get().role() != Tokens.Identity.Role.DEPLOY) {
+            Http.error(ctx, 403, "this needs the admin or the deploy token");
+            return Optional.empty();
+        }
+        return identity;
+    }
+
+    /** A route step that lets only the admin or the deploy token through, before any of the body is read. */
+    void deployerFirst(RoutingContext ctx) {
+        deployer(ctx).ifPresent(identity -> ctx.next());
     }
 
     /** A route step that lets only an agent through, before any of the body is read. */

@@ -27,6 +27,7 @@ import org.probefleet.coordinator.ingest.BatchValidator;
 import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.metrics.CoordinatorMetrics;
 import org.probefleet.coordinator.service.DefinitionSet;
+import org.probefleet.coordinator.service.DeployHistory;
 import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.service.SloService;
 import org.probefleet.coordinator.slo.EngineEvent;
@@ -97,7 +98,7 @@ public final class CoordinatorServer {
             AlertDispatcher alerts = new AlertDispatcher(config.alerting(), store, clock, expected, saved, metrics::notification);
             return new Services(config, clock, store, slos, new AgentRegistry(clock, config.heartbeatTimeout()),
                     metrics, new Tokens(config), new AtomicReference<>(definitions), alerts, new GateOverrides(store, clock),
-                    new Confirmations(clock));
+                    new DeployHistory(store), new Confirmations(clock));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -145,6 +146,7 @@ public final class CoordinatorServer {
         SloRoutes sloRoutes = new SloRoutes(services, access);
         sloRoutes.mount(router);
         new GateRoutes(vertx, services, access, sloRoutes).mount(router);
+        new DeployRoutes(vertx, services, access, sloRoutes).mount(router);
         new ReviewRoutes(vertx, services, access).mount(router);
         ArtifactRoutes artifacts = new ArtifactRoutes(vertx, services, access);
         artifacts.mount(router);

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.service.JourneyStatus;
+import org.probefleet.coordinator.service.Ledgers;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.coordinator.web.JourneysPage;
@@ -130,7 +131,8 @@ final class PageRoutes {
                 Optional.empty(), Optional.of(OutcomeStatus.FAILURE), Optional.of(snapshot.at().minus(snapshot.slo().window())), Optional.empty(),
                 FAILURES_COUNTED));
         return SloPage.render(new SloPage.Data(snapshot, inWindow.stream().limit(LATEST_FAILURES).toList(), inWindow,
-                services.slos().series(snapshot.slo().name()), services.gates().active(snapshot.slo().name())),
+                services.slos().series(snapshot.slo().name()), services.gates().active(snapshot.slo().name()),
+                services.deploys().impacts(snapshot.slo(), snapshot.at()), new Ledgers(services.store(), services.deploys()).ledger(snapshot)),
                 services.config().evaluationInterval());
     }
 

@@ -45,7 +45,8 @@ final class ReviewRoutes {
         }
         Definitions definitions = services.definitions().get().loaded().definitions();
         vertx.executeBlocking(() -> {
-            QuarterlyReview review = new QuarterlyReview(definitions, quarter.get());
+            QuarterlyReview review = new QuarterlyReview(definitions, quarter.get(),
+                    services.store().deploys(quarter.get().start(), quarter.get().end()));
             Duration longest = definitions.slos().stream().map(Slo::window).max(Duration::compareTo).orElse(Slo.DEFAULT_WINDOW);
             services.store().forEachSince(quarter.get().start().minus(longest), review::add);
             return review.finish(services.clock().instant());

@@ -9,6 +9,7 @@ import org.probefleet.coordinator.fleet.Confirmations;
 import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.metrics.CoordinatorMetrics;
 import org.probefleet.coordinator.service.DefinitionSet;
+import org.probefleet.coordinator.service.DeployHistory;
 import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.service.SloService;
 import org.probefleet.coordinator.store.OutcomeStore;
@@ -16,5 +17,5 @@ import org.probefleet.coordinator.store.OutcomeStore;
 /** What the HTTP routes work with: one instance per running coordinator. */
 record Services(CoordinatorConfig config, Clock clock, OutcomeStore store, SloService slos, AgentRegistry agents,
                 CoordinatorMetrics metrics, Tokens tokens, AtomicReference<DefinitionSet> definitions, AlertDispatcher alerts,
-                GateOverrides gates, Confirmations confirmations) {
+                GateOverrides gates, DeployHistory deploys, Confirmations confirmations) {
 }

@@ -54,6 +54,8 @@ final class SloRoutes {
                 .put("owner", snapshot.slo().owner()).put("journey", snapshot.slo().indicator().journey())
                 .put("target", snapshot.slo().target()).put("window", Durations.format(snapshot.slo().window()))
                 .put("policy", snapshot.slo().policy());
+        ArrayNode criticalPaths = json.putArray("critical_paths");
+        snapshot.slo().criticalPaths().forEach(glob -> criticalPaths.add(glob.pattern()));
         ArrayNode regions = json.putArray("regions");
         snapshot.regions().forEach(region -> {
             ObjectNode one = EngineJson.scope(snapshot.slo().name(), region);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fleet", mixinStandardHelpOptions = true, version = "Probefleet 0.1.0",
         description = "Probefleet coordinator and SLO tools.",
         subcommands = {CoordinatorCommand.class, ReplayCommand.class, GateCommand.class, ApplyCommand.class, RulesCommand.class,
-                ExportCommand.class, ReportCommand.class})
+                ExportCommand.class, ReportCommand.class, DeployCommand.class, EstimateCommand.class, PrReviewCommand.class})
 public final class CoordinatorCli {
 
     public static void main(String[] args) {

@@ -69,6 +69,9 @@ public final class CoordinatorCommand implements Callable<Integer> {
     @Option(names = "--read-token-file", paramLabel = "FILE", description = "token that protects the dashboard and read API (env PROBEFLEET_READ_TOKEN_FILE)")
     String readTokenFile;
 
+    @Option(names = "--deploy-token-file", paramLabel = "FILE", description = "token CI marks deploys with, besides the admin token (env PROBEFLEET_DEPLOY_TOKEN_FILE)")
+    String deployTokenFile;
+
     @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate for HTTPS, with --tls-key (env PROBEFLEET_TLS_CERT)")
     String tlsCert;
 
@@ -108,6 +111,7 @@ public final class CoordinatorCommand implements Callable<Integer> {
         override(overrides, "agents", agents == null ? null : String.join(",", agents), "PROBEFLEET_AGENTS");
         override(overrides, "admin_token_file", adminTokenFile, "PROBEFLEET_ADMIN_TOKEN_FILE");
         override(overrides, "read_token_file", readTokenFile, "PROBEFLEET_READ_TOKEN_FILE");
+        override(overrides, "deploy_token_file", deployTokenFile, "PROBEFLEET_DEPLOY_TOKEN_FILE");
         override(overrides, "tls.cert", tlsCert, "PROBEFLEET_TLS_CERT");
         override(overrides, "tls.key", tlsKey, "PROBEFLEET_TLS_KEY");
         override(overrides, "retention", retention, "PROBEFLEET_RETENTION");

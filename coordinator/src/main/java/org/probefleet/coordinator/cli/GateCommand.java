@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         description = {"Ask whether the policy allows a release now, from the SLO's budget state.",
                 "Exit status: 0 allowed, 3 blocked, 2 unknown (coordinator unreachable, SLO unknown).",
                 "With the admin token: --override allow|block --reason TEXT --by NAME --expires 4h sets an override",
-                "(kept in the audit log); --clear-override --by NAME ends it."})
+                "(kept in the audit log); --clear-override --by NAME ends it.",
+                "--estimate also blocks when a p90 release (from past releases) would move the SLO into a state that forbids releases."})
 public final class GateCommand implements Callable<Integer> {
 
     static final int ALLOWED = 0;
@@ -49,6 +50,9 @@ public final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--expires", paramLabel = "WHEN", description = "for --override: a duration like 4h or a time like 2026-11-28T18:00:00Z (at most 7d)")
     String expires;
+
+    @Option(names = "--estimate", description = "block too when a p90 release would move the SLO into a state that forbids releases")
+    boolean estimate;
 
     @Option(names = "--json", description = "print the coordinator's answer as JSON")
     boolean json;
@@ -86,6 +90,9 @@ public final class GateCommand implements Callable<Integer> {
             return UNKNOWN;
         }
         boolean allowed = body.path("allowed").asBoolean(false);
+        if (estimate && allowed && body.path("override").isMissingNode()) {
+            return withEstimate(client, body, out, err);
+        }
         if (json) {
             out.println(body.toPrettyString());
         } else {
@@ -98,6 +105,30 @@ public final class GateCommand implements Callable<Integer> {
         }
         out.flush();
         return allowed ? ALLOWED : BLOCKED;
+    }
+
+    /** The policy allows a release now: blocked all the same (exit 3) when a p90 release would take the SLO where it forbids them. */
+    private int withEstimate(CoordinatorClient client, JsonNode gate, PrintWriter out, PrintWriter err) {
+        JsonNode estimated;
+        try {
+            estimated = EstimateCommand.fetch(client, slo);
+        } catch (CoordinatorCalls.Unreachable e) {
+            err.println("gate: unknown: " + e.getMessage());
+            err.flush();
+            return UNKNOWN;
+        }
+        boolean blocks = estimated.path("p90_blocks").asBoolean(false);
+        if (json) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) gate).put("allowed", !blocks).set("estimate", estimated);
+            out.println(gate.toPrettyString());
+        } else {
+            out.println((blocks ? "BLOCKED" : "ALLOWED") + "  " + slo + ": " + gate.path("state").asText()
+                    + (blocks ? ", but a p90 release would make it " + estimated.path("state_after_p90").asText() : ""));
+            out.println(gate.path("reason").asText());
+            out.println(estimated.path("sentence").asText());
+        }
+        out.flush();
+        return blocks ? BLOCKED : ALLOWED;
     }
 
     /** Sets or clears an override; exit 0 when the coordinator took it, 1 when it refused, 2 on a usage mistake. */

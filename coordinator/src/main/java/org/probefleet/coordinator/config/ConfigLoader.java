@@ -28,7 +28,7 @@ public final class ConfigLoader {
 
     static final List<String> KEYS = List.of("port", "bind", "store", "definitions", "agents", "admin_token_file",
             "read_token_file", "tls", "evaluation_interval", "retention", "heartbeat_timeout", "data_dir", "artifact_max_bytes",
-            "alerting");
+            "alerting", "deploy_token_file");
     /** Tokens shorter than this are refused: they are guessable. */
     static final int MIN_TOKEN_LENGTH = 16;
 
@@ -77,6 +77,7 @@ public final class ConfigLoader {
                 : section == null ? List.of() : agents(section, diagnostics);
         Optional<String> admin = settings.token("admin_token_file");
         Optional<String> read = settings.token("read_token_file");
+        Optional<String> deploy = settings.token("deploy_token_file");
         Optional<CoordinatorConfig.Tls> tls = overrides.containsKey("tls.cert") || overrides.containsKey("tls.key")
                 ? tls(overrides, diagnostics)
                 : section == null ? Optional.empty() : section.section("tls").flatMap(ConfigLoader::tls);
@@ -92,7 +93,7 @@ public final class ConfigLoader {
             return new Loaded(Optional.empty(), problems);
         }
         return new Loaded(Optional.of(new CoordinatorConfig(port, bind, store, definitions, agents, admin, read, tls,
-                interval, retention, heartbeat, dataDir, artifactMax, alerting)), List.of());
+                interval, retention, heartbeat, dataDir, artifactMax, alerting, deploy)), List.of());
     }
 
     private static List<CoordinatorConfig.Agent> agents(Section section, Diagnostics diagnostics) {

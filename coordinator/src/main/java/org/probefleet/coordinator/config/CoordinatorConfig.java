@@ -9,7 +9,7 @@ import java.util.Optional;
 public record CoordinatorConfig(int port, String bind, String store, Path definitions, List<Agent> agents,
                                 Optional<String> adminToken, Optional<String> readToken, Optional<Tls> tls,
                                 Duration evaluationInterval, Duration retention, Duration heartbeatTimeout,
-                                Path dataDir, long artifactMaxBytes, AlertingConfig alerting) {
+                                Path dataDir, long artifactMaxBytes, AlertingConfig alerting, Optional<String> deployToken) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -36,6 +36,14 @@ public record CoordinatorConfig(int port, String bind, String store, Path defini
 
     public CoordinatorConfig {
         agents = List.copyOf(agents);
+    }
+
+    /** Without a deploy token: deploys are marked with the admin token only. */
+    public CoordinatorConfig(int port, String bind, String store, Path definitions, List<Agent> agents, Optional<String> adminToken,
+                             Optional<String> readToken, Optional<Tls> tls, Duration evaluationInterval, Duration retention,
+                             Duration heartbeatTimeout, Path dataDir, long artifactMaxBytes, AlertingConfig alerting) {
+        this(port, bind, store, definitions, agents, adminToken, readToken, tls, evaluationInterval, retention, heartbeatTimeout, dataDir,
+                artifactMaxBytes, alerting, Optional.empty());
     }
 
     @Override

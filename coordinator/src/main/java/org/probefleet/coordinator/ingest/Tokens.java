@@ -14,10 +14,10 @@ import org.probefleet.coordinator.config.CoordinatorConfig;
  */
 public final class Tokens {
 
-    /** Who a token belongs to: an agent bound to one region, or the admin or read role. */
+    /** Who a token belongs to: an agent bound to one region, or the admin, read or deploy role (CI marking deploys). */
     public record Identity(Role role, String agent, String region) {
         public enum Role {
-            AGENT, ADMIN, READ
+            AGENT, ADMIN, READ, DEPLOY
         }
     }
 
@@ -32,6 +32,7 @@ public final class Tokens {
         }
         config.adminToken().ifPresent(token -> entries.add(new Entry(hash(token), new Identity(Identity.Role.ADMIN, "admin", ""))));
         config.readToken().ifPresent(token -> entries.add(new Entry(hash(token), new Identity(Identity.Role.READ, "read", ""))));
+        config.deployToken().ifPresent(token -> entries.add(new Entry(hash(token), new Identity(Identity.Role.DEPLOY, "deploy", ""))));
     }
 
     /** The identity behind an {@code Authorization: Bearer …} header, if the token is known. */

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.probefleet.coordinator.release.Deploy;
+import org.probefleet.coordinator.release.DeployImpact;
+import org.probefleet.coordinator.release.Percentages;
 import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.AlertTracker;
 import org.probefleet.coordinator.slo.Classification;
@@ -22,7 +25,6 @@ import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SeriesCounts;
 import org.probefleet.coordinator.slo.SloEvaluator;
 import org.probefleet.coordinator.slo.SloInput;
-import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Policy;
@@ -33,18 +35,15 @@ import org.probefleet.wire.outcome.Outcome;
  * The quarterly SLO review, pure: outcomes stream in once; out come, per SLO, compliance per
  * month, the breaches (the engine's global pages and tickets over the quarter, each with the
  * step and region that failed most while it fired), the budget spent per cause, and whether the
- * target is too tight, too loose or about right. Journeys without an SLO are listed too.
+ * target is too tight, too loose or about right, the time spent in each policy state, and the
+ * releases that spent the most. Journeys without an SLO are listed too.
  */
 public final class QuarterlyReview {
 
-    /** Breaches are found by evaluating the engine at this step across the quarter. */
-    static final Duration STEP = Duration.ofMinutes(5);
-    /** A month that consumed at least this much of its budget ran out. */
-    static final double EXHAUSTED = 1.0;
-    /** Never above this much consumed in any month: the target asks too little. */
-    static final double LOOSE = 0.10;
-    /** The tightest target a review suggests: past four nines, probes once a minute cannot tell. */
-    static final double TIGHTEST_SUGGESTION = 0.9999;
+    /** Breaches are found by evaluating the engine at this step across the quarter: the engine's own precision. */
+    static final Duration STEP = Duration.ofMinutes(1);
+    /** Releases listed per SLO, those that spent most first. */
+    static final int TOP_RELEASES = 5;
 
     /** A month of one SLO; {@code sli} is NaN without events. */
     public record Month(YearMonth month, long good, long bad, double sli, double consumed) {
@@ -61,15 +60,24 @@ public final class QuarterlyReview {
     public record Cause(String step, String region, long bad, double budgetSpent) {
     }
 
+    /** How long the SLO's global budget spent in one policy state this quarter, as the engine settled it. */
+    public record StateTime(String state, String releases, Duration time) {
+    }
+
+    /** A deploy and the bad runs of its first hour, with the share of the quarter's budget they spent. */
+    public record ReleaseSpend(String version, Instant at, String by, long bad, double budgetSpent) {
+    }
+
     public record SloReview(Slo slo, List<Month> months, long good, long bad, double sli, double consumed, List<Breach> breaches,
-                            List<Cause> causes, Verdict verdict, String recommendation) {
+                            List<Cause> causes, Verdict verdict, String recommendation, List<StateTime> states,
+                            List<ReleaseSpend> releases) {
     }
 
     public record Review(Quarter quarter, Instant generatedAt, List<SloReview> slos, List<String> journeysWithoutSlo) {
     }
 
-    /** The verdict on a target and why, with what to do about it. */
-    record Judgement(Verdict verdict, String recommendation) {
+    /** What walking the engine across the quarter found: the breaches and the time in each state. */
+    private record Walk(List<Breach> breaches, List<StateTime> states) {
     }
 
     private record BadRun(Instant at, String step, String region) {
@@ -84,10 +92,17 @@ public final class QuarterlyReview {
     private final Definitions definitions;
     private final Quarter quarter;
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
+    private final List<Deploy> deploys;
 
     public QuarterlyReview(Definitions definitions, Quarter quarter) {
+        this(definitions, quarter, List.of());
+    }
+
+    /** With the deploys recorded (any time): those of the quarter are ranked by the budget their first hour spent. */
+    public QuarterlyReview(Definitions definitions, Quarter quarter, List<Deploy> deploys) {
         this.definitions = definitions;
         this.quarter = quarter;
+        this.deploys = List.copyOf(deploys);
         definitions.slos().forEach(slo -> tallies.put(slo.name(), new Tally()));
     }
 
@@ -141,14 +156,32 @@ public final class QuarterlyReview {
         }
         Counts quarterCounts = new Counts(good, bad);
         tally.badRuns.sort(Comparator.comparing(BadRun::at));
-        List<Breach> breaches = breaches(slo, tally, now);
-        List<Cause> causes = causes(tally.badRuns, Math.max(1, budget * quarterCounts.total()));
-        Judgement judgement = judge(slo, months, quarterCounts);
-        return new SloReview(slo, months, good, bad, quarterCounts.sli(), quarterCounts.errorRatio() / budget, breaches, causes,
-                judgement.verdict(), judgement.recommendation());
+        Walk walk = walk(slo, tally, now);
+        double allowedBad = Math.max(1, budget * quarterCounts.total());
+        List<Cause> causes = causes(tally.badRuns, allowedBad);
+        Judgement judgement = Judgement.of(slo, months, quarterCounts);
+        return new SloReview(slo, months, good, bad, quarterCounts.sli(), quarterCounts.errorRatio() / budget, walk.breaches(), causes,
+                judgement.verdict(), judgement.recommendation(), walk.states(), releases(slo, tally.badRuns, allowedBad));
     }
 
-    private List<Breach> breaches(Slo slo, Tally tally, Instant now) {
+    /** The quarter's deploys of this SLO by the bad runs of their first hour, most first. */
+    private List<ReleaseSpend> releases(Slo slo, List<BadRun> badRuns, double allowedBad) {
+        List<ReleaseSpend> spends = new ArrayList<>();
+        for (Deploy deploy : deploys) {
+            if (!deploy.affects(slo.name(), slo.indicator().journey()) || deploy.at().isBefore(quarter.start())
+                    || !deploy.at().isBefore(quarter.end())) {
+                continue;
+            }
+            Instant from = Instant.ofEpochSecond(Math.floorDiv(deploy.at().getEpochSecond(), 60) * 60);
+            Instant to = from.plus(DeployImpact.HOUR);
+            long bad = badRuns.stream().filter(run -> run.at().isAfter(from) && !run.at().isAfter(to)).count();
+            spends.add(new ReleaseSpend(deploy.version(), deploy.at(), deploy.by(), bad, bad / allowedBad));
+        }
+        spends.sort(Comparator.comparingLong(ReleaseSpend::bad).reversed().thenComparing(ReleaseSpend::at));
+        return spends.subList(0, Math.min(TOP_RELEASES, spends.size()));
+    }
+
+    private Walk walk(Slo slo, Tally tally, Instant now) {
         Journey journey = definitions.journey(slo.indicator().journey()).orElseThrow();
         Policy policy = definitions.policyOf(slo);
         Map<String, SeriesCounts> series = new HashMap<>();
@@ -161,10 +194,14 @@ public final class QuarterlyReview {
         AlertTracker tracker = new AlertTracker(policy.states().get(0).name());
         Map<Alert, Instant> open = new LinkedHashMap<>();
         List<Breach> breaches = new ArrayList<>();
+        Map<String, Long> minutesIn = new HashMap<>();
         Instant last = now.isBefore(quarter.end()) ? now : quarter.end();
         for (Instant at = quarter.start(); !at.isAfter(last); at = at.plus(STEP)) {
-            SloSnapshot snapshot = evaluator.evaluate(input, at);
-            for (EngineEvent event : tracker.update(snapshot).events()) {
+            AlertTracker.Step step = tracker.update(evaluator.evaluate(input, at));
+            if (at.isAfter(quarter.start())) {
+                minutesIn.merge(step.snapshot().global().state().name(), STEP.toMinutes(), Long::sum);
+            }
+            for (EngineEvent event : step.events()) {
                 if (event instanceof EngineEvent.AlertFiring firing && isGlobalBurn(firing.alert())) {
                     open.put(firing.alert(), at);
                 } else if (event instanceof EngineEvent.AlertResolved resolved && open.containsKey(resolved.alert())) {
@@ -174,7 +211,9 @@ public final class QuarterlyReview {
         }
         open.forEach((alert, start) -> breaches.add(breach(alert, start, Optional.empty(), tally.badRuns)));
         breaches.sort(Comparator.comparing(Breach::start));
-        return breaches;
+        List<StateTime> states = policy.states().stream().map(state -> new StateTime(state.name(),
+                state.releases().name().toLowerCase(java.util.Locale.ROOT), Duration.ofMinutes(minutesIn.getOrDefault(state.name(), 0L)))).toList();
+        return new Walk(breaches, states);
     }
 
     private static boolean isGlobalBurn(Alert alert) {
@@ -190,9 +229,21 @@ public final class QuarterlyReview {
                 counts.merge(List.of(run.step(), run.region()), 1L, Long::sum);
             }
         }
-        List<String> top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(List.of("(none)", "(none)"));
-        return new Breach(alert.severity().wireName(), start, end, top.get(0), top.get(1));
+        long most = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        // Steps or regions that failed equally are named together: none of them is the worst.
+        TreeSet<String> steps = new TreeSet<>();
+        TreeSet<String> regions = new TreeSet<>();
+        counts.forEach((pair, count) -> {
+            if (count == most) {
+                steps.add(pair.get(0));
+                regions.add(pair.get(1));
+            }
+        });
+        if (steps.isEmpty()) {
+            return new Breach(alert.severity().wireName(), start, end, "(none)", "(none)");
+        }
+        return new Breach(alert.severity().wireName(), start, end, String.join(", ", steps),
+                String.join(", ", regions) + (regions.size() > 1 ? " (equally)" : ""));
     }
 
     private static List<Cause> causes(List<BadRun> badRuns, double allowedBad) {
@@ -204,35 +255,8 @@ public final class QuarterlyReview {
                 .toList();
     }
 
-    /** Too tight: the budget ran out in two of three months. Too loose: never above 10% consumed; suggest the target that would have spent about half. */
-    private static Judgement judge(Slo slo, List<Month> months, Counts quarter) {
-        List<Month> withData = months.stream().filter(Month::hasData).toList();
-        if (withData.isEmpty()) {
-            return new Judgement(Verdict.NO_DATA, "No outcomes in this quarter: check that agents report, and that the store keeps a"
-                    + " quarter (retention: 100d).");
-        }
-        long exhausted = withData.stream().filter(month -> month.consumed() >= EXHAUSTED).count();
-        if (exhausted >= 2) {
-            double worst = withData.stream().mapToDouble(Month::sli).min().orElse(slo.target());
-            return new Judgement(Verdict.TOO_TIGHT, "The budget ran out in " + exhausted + " of " + withData.size() + " months. Fix the top"
-                    + " cause below, or loosen the target towards what the journey achieved (" + percent(floor(worst, 4)) + ").");
-        }
-        double most = withData.stream().mapToDouble(Month::consumed).max().orElse(0);
-        if (most < LOOSE) {
-            double suggested = Math.min(TIGHTEST_SUGGESTION, floor(1 - 2 * quarter.errorRatio(), 4));
-            return new Judgement(Verdict.TOO_LOOSE, "Never above " + percent(LOOSE) + " of the budget consumed (at most " + percent(most)
-                    + "). A target of " + percent(Math.max(suggested, slo.target())) + " would have spent about half of it.");
-        }
-        return new Judgement(Verdict.ABOUT_RIGHT, "The budget was used (at most " + percent(most) + " in a month) without running out"
-                + " in two months.");
-    }
-
-    private static double floor(double ratio, int decimals) {
-        double scale = Math.pow(10, decimals);
-        return Math.floor(ratio * scale) / scale;
-    }
-
+    /** A share of the budget as the review writes it: one decimal at most. */
     static String percent(double ratio) {
-        return org.probefleet.journeys.model.Ratios.percent(Math.round(ratio * 1_000_000) / 1_000_000.0);
+        return Percentages.of(ratio);
     }
 }

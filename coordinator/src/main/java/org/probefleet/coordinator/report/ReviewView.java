@@ -16,7 +16,15 @@ record ReviewView(String quarter, String generated, List<Section> slos, List<Str
     static final int TOP_CAUSES = 5;
 
     record Section(String name, String target, String sli, String consumed, Verdict verdict, String description, String recommendation,
-                   List<MonthRow> months, List<BreachRow> breaches, List<CauseRow> causes) {
+                   List<MonthRow> months, List<BreachRow> breaches, List<CauseRow> causes, List<StateRow> states,
+                   List<ReleaseRow> releases) {
+    }
+
+    /** Days (one decimal) the budget spent in a policy state, and what that state says about releases. */
+    record StateRow(String state, String releases, String days) {
+    }
+
+    record ReleaseRow(String version, String deployed, String by, long bad, String budgetSpent) {
     }
 
     /** {@code met} when the month had runs and its SLI reached the target. */
@@ -43,7 +51,11 @@ record ReviewView(String quarter, String generated, List<Section> slos, List<Str
         List<CauseRow> causes = top(slo.causes()).stream().map(cause -> new CauseRow(cause.step(), cause.region(), cause.bad(),
                 QuarterlyReview.percent(cause.budgetSpent()))).toList();
         return new Section(slo.slo().name(), Ratios.percent(slo.slo().target()), sli(slo.sli()), QuarterlyReview.percent(slo.consumed()),
-                slo.verdict(), description(slo), slo.recommendation(), months, breaches, causes);
+                slo.verdict(), description(slo), slo.recommendation(), months, breaches, causes,
+                slo.states().stream().map(state -> new StateRow(state.state(), state.releases(),
+                        String.format(Locale.ROOT, "%.1f", state.time().toMinutes() / 1440.0))).toList(),
+                slo.releases().stream().map(release -> new ReleaseRow(release.version(), WHEN.format(release.at()), release.by(),
+                        release.bad(), QuarterlyReview.percent(release.budgetSpent()))).toList());
     }
 
     private static List<QuarterlyReview.Cause> top(List<QuarterlyReview.Cause> causes) {

@@ -46,11 +46,34 @@ public final class ReviewWriter {
                             .append(cause.budgetSpent()).append(" |\n");
                 }
             }
+            states(md, slo);
+            releases(md, slo);
         }
         md.append("\n## Journeys without an SLO\n\n");
         md.append(view.journeysWithoutSlo().isEmpty() ? "None: every journey has an SLO.\n"
                 : String.join(", ", view.journeysWithoutSlo()) + ": probed, but no error budget says how good is good enough.\n");
         return md.toString();
+    }
+
+    /** Is the policy still right? The days the budget spent in each of its states. */
+    private static void states(StringBuilder md, ReviewView.Section slo) {
+        md.append("\n### Days in each policy state\n\n| state | releases | days |\n|---|---|---:|\n");
+        for (ReviewView.StateRow state : slo.states()) {
+            md.append("| ").append(state.state()).append(" | ").append(state.releases()).append(" | ").append(state.days()).append(" |\n");
+        }
+    }
+
+    private static void releases(StringBuilder md, ReviewView.Section slo) {
+        md.append("\n### Releases that spent the most\n\n");
+        if (slo.releases().isEmpty()) {
+            md.append("No deploy recorded this quarter (`./fleet deploy mark` records them).\n");
+            return;
+        }
+        md.append("| release | deployed | by | bad runs in its first hour | budget spent |\n|---|---|---|---:|---:|\n");
+        for (ReviewView.ReleaseRow release : slo.releases()) {
+            md.append("| ").append(release.version()).append(" | ").append(release.deployed()).append(" | ").append(release.by()).append(" | ")
+                    .append(release.bad()).append(" | ").append(release.budgetSpent()).append(" |\n");
+        }
     }
 
     public static String html(QuarterlyReview.Review review) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.probefleet.coordinator.release.Deploy;
 import org.probefleet.wire.outcome.Outcome;
 
 /**
@@ -20,6 +21,7 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     private final OutcomeTable outcomes;
     private final TallyTable tallies;
     private final SettingsTable settings;
+    private final DeployTable deploys;
     private final GroupWriter writer;
 
     private JdbcOutcomeStore(Database database, Clock clock) {
@@ -27,6 +29,7 @@ public final class JdbcOutcomeStore implements OutcomeStore {
         this.outcomes = new OutcomeTable(database);
         this.tallies = new TallyTable(database);
         this.settings = new SettingsTable(database);
+        this.deploys = new DeployTable(database);
         this.writer = new GroupWriter(database, outcomes, tallies, clock);
     }
 
@@ -71,6 +74,25 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     public int deleteBefore(Instant cutoff) {
         tallies.deleteBefore(cutoff);
         return outcomes.deleteBefore(cutoff);
+    }
+
+    @Override
+    public void recordDeploy(Deploy deploy) {
+        deploys.add(deploy);
+    }
+
+    @Override
+    public List<Deploy> deploys(Instant from, Instant to) {
+        return deploys.between(from, to);
+    }
+
+    @Override
+    public List<Tally> tallies(String key, long fromMinute, long toMinute) {
+        try {
+            return tallies.between(key, fromMinute, toMinute);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the tallies of " + key + " from " + database.description, e);
+        }
     }
 
     @Override

@@ -53,7 +53,18 @@ final class Migrations {
                     "DROP TABLE minute_counts",
                     "CREATE TABLE tally_tags (tally_key TEXT PRIMARY KEY, tag TEXT NOT NULL)",
                     "INSERT INTO tally_tags SELECT slo, fingerprint FROM counted_slos",
-                    "DROP TABLE counted_slos"));
+                    "DROP TABLE counted_slos"),
+            // Deploy markers: what went out when, to attribute the burn after it and estimate the next release.
+            List.of("""
+                    CREATE TABLE deploys (
+                      id TEXT PRIMARY KEY,
+                      version TEXT NOT NULL,
+                      at BIGINT NOT NULL,
+                      by_name TEXT NOT NULL,
+                      link TEXT NOT NULL,
+                      slos TEXT NOT NULL,
+                      services TEXT NOT NULL)""",
+                    "CREATE INDEX deploys_by_time ON deploys (at)"));
 
     private Migrations() {
     }

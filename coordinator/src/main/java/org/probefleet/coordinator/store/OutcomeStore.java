@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.probefleet.coordinator.release.Deploy;
 import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeStatus;
 
@@ -79,6 +80,15 @@ public interface OutcomeStore extends AutoCloseable {
 
     /** Deletes outcomes started before {@code cutoff}, and the minutes of tallies wholly before it; returns how many outcomes. */
     int deleteBefore(Instant cutoff);
+
+    /** Keeps a deploy marker; markers outlive outcome retention (they are what past releases are estimated from). */
+    void recordDeploy(Deploy deploy);
+
+    /** Deploy markers at or after {@code from} and before {@code to}, oldest first. */
+    List<Deploy> deploys(Instant from, Instant to);
+
+    /** The stored tallies of {@code key} in minutes {@code [fromMinute, toMinute)}, every region: the history a release is judged on. */
+    List<Tally> tallies(String key, long fromMinute, long toMinute);
 
     /** A small key-value area for the coordinator's own state: pushed definitions, alert state. */
     Optional<String> setting(String key);

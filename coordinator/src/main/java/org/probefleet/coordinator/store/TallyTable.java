@@ -97,6 +97,28 @@ final class TallyTable {
         }
     }
 
+    /** The committed tallies of {@code key} from minute {@code from} up to (not including) minute {@code to}, every region. */
+    List<Tally> between(String key, long from, long to) throws SQLException {
+        List<Tally> found = new ArrayList<>();
+        try (Connection reader = database.reader();
+             PreparedStatement select = reader.prepareStatement("SELECT region, minute, amount_1, amount_2, amount_3, amount_4, latest "
+                     + "FROM tallies WHERE tally_key = ? AND minute >= ? AND minute < ? ORDER BY minute, region")) {
+            select.setString(1, key);
+            select.setLong(2, from);
+            select.setLong(3, to);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    List<Long> amounts = new ArrayList<>(Tally.AMOUNTS);
+                    for (int i = 0; i < Tally.AMOUNTS; i++) {
+                        amounts.add(rows.getLong(3 + i));
+                    }
+                    found.add(new Tally(key, rows.getString(1), rows.getLong(2), amounts, Instant.ofEpochMilli(rows.getLong(3 + Tally.AMOUNTS))));
+                }
+            }
+        }
+        return found;
+    }
+
     /** Drops the minutes wholly before {@code cutoff}. */
     int deleteBefore(Instant cutoff) {
         return database.update("DELETE FROM tallies WHERE minute < ?", List.of(Math.floorDiv(cutoff.toEpochMilli(), MINUTE_MILLIS)));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.probefleet.coordinator.release.Deploy;
 import org.probefleet.coordinator.slo.Counts;
 import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SeriesCounts;
@@ -18,13 +19,14 @@ import org.probefleet.journeys.model.Slo;
 
 /**
  * The SLO page's pictures as data for {@code web/chart.jte} (inline SVG: no scripts, no CDN): the
- * budget burn-down over the window, the SLI per day, and each region's last 24 hours.
+ * budget burn-down over the window, the SLI per day (both with the deploys marked), and each region's last 24 hours.
  */
 final class SloCharts {
 
     static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
     static final int WIDTH = 720;
     static final int HEIGHT = 180;
+    static final String DEPLOY_COLOUR = "#8250df";
 
     /** An SVG chart of {@link #WIDTH} × {@link #HEIGHT}; its parts are drawn lines first, labels last. */
     record Chart(String title, List<Line> lines, List<Polyline> polylines, List<Dot> dots, List<Label> labels) {
@@ -139,6 +141,22 @@ final class SloCharts {
             strips.add(new Strip(region.scope(), cells));
         }
         return strips;
+    }
+
+    /** The chart with a dashed purple line and the version at each deploy between {@code start} and {@code end}. */
+    static Chart withDeploys(Chart chart, List<Deploy> deploys, Instant start, Instant end) {
+        List<Line> lines = new ArrayList<>(chart.lines());
+        List<Label> labels = new ArrayList<>(chart.labels());
+        double span = Duration.between(start, end).toMillis();
+        for (Deploy deploy : deploys) {
+            if (deploy.at().isBefore(start) || deploy.at().isAfter(end)) {
+                continue;
+            }
+            double x = Duration.between(start, deploy.at()).toMillis() / span * WIDTH;
+            lines.add(new Line(x, 10, x, HEIGHT - 10, DEPLOY_COLOUR, "2 2"));
+            labels.add(new Label(Math.min(x + 2, WIDTH - 60), HEIGHT - 4, deploy.version()));
+        }
+        return new Chart(chart.title(), lines, chart.polylines(), chart.dots(), labels);
     }
 
     static Counts sum(Map<String, SeriesCounts> series, Instant fromExclusive, Instant toInclusive) {

@@ -1,6 +1,7 @@
 package org.probefleet.coordinator.web;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.probefleet.coordinator.budget.BudgetLedger;
+import org.probefleet.coordinator.release.Deploy;
+import org.probefleet.coordinator.release.Percentages;
+import org.probefleet.coordinator.release.DeployImpact;
 import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.slo.Counts;
 import org.probefleet.coordinator.slo.ScopeResult;
@@ -32,12 +37,35 @@ public final class SloPage {
 
     /** What the page shows: the snapshot, failures (the latest, and all in the window up to a bound), the region series, an override. */
     public record Data(SloSnapshot snapshot, List<Outcome> latestFailures, List<Outcome> failuresInWindow,
-                       Map<String, SeriesCounts> series, Optional<GateOverrides.Override> override) {
+                       Map<String, SeriesCounts> series, Optional<GateOverrides.Override> override, List<DeployImpact> deploys,
+                       BudgetLedger ledger) {
     }
 
     record View(Summary summary, List<OverviewPage.AlertLine> alerts, Policy policy, Optional<SloCharts.Chart> burnDown,
                 SloCharts.Chart sliPerDay, List<SloCharts.Strip> strips, List<String> burnWindows, List<ScopeRow> scopes, Steps steps,
-                List<FailureRow> failures, long refreshSeconds) {
+                List<FailureRow> failures, long refreshSeconds, List<ReleaseRow> releases, Ledger ledger) {
+    }
+
+    /** Where the budget went: the sentence, then each breakdown (each adds up to what was consumed). */
+    record Ledger(String sentence, List<LedgerTable> tables) {
+        static Ledger of(BudgetLedger ledger) {
+            return new Ledger(ledger.sentence(), List.of(table("Cause", ledger.causes()), table("Region", ledger.byRegion()),
+                    table("Step", ledger.byStep())));
+        }
+
+        private static LedgerTable table(String title, List<BudgetLedger.Line> lines) {
+            return new LedgerTable(title, lines.stream().map(line -> new LedgerRow(line.name(), line.bad(), Percentages.of(line.share()))).toList());
+        }
+    }
+
+    record LedgerTable(String title, List<LedgerRow> rows) {
+    }
+
+    record LedgerRow(String name, long bad, String share) {
+    }
+
+    /** A deploy in the window and what its first hour did to the SLO. */
+    record ReleaseRow(String at, String version, String by, Optional<String> link, String sentence) {
     }
 
     /** The heading and the lines under it; {@code exhaustion} reads "budget exhausted" or "exhausted in …". */
@@ -72,10 +100,25 @@ public final class SloPage {
         Counts window = SloCharts.sum(series, snapshot.at().minus(slo.window()), snapshot.at());
         PolicyState state = snapshot.global().state();
         Policy policy = new Policy(state.name(), state.releases().name().toLowerCase(Locale.ROOT), data.override(), state.rules());
+        List<Deploy> deploys = data.deploys().stream().map(DeployImpact::deploy).toList();
+        Instant start = snapshot.at().minus(slo.window());
         return Html.render("web/slo.jte", new View(summary(snapshot), OverviewPage.AlertLine.of(snapshot), policy,
-                SloCharts.burnDown(snapshot, series, window), SloCharts.sliPerDay(snapshot, series), SloCharts.strips(snapshot, series),
+                SloCharts.burnDown(snapshot, series, window).map(chart -> SloCharts.withDeploys(chart, deploys, start, snapshot.at())),
+                SloCharts.withDeploys(SloCharts.sliPerDay(snapshot, series), deploys, start, snapshot.at()), SloCharts.strips(snapshot, series),
                 Window.BURN_WINDOWS.stream().map(Window::name).toList(), scopes(snapshot),
-                steps(data.failuresInWindow(), slo, window), failures(data.latestFailures()), refresh.toSeconds()));
+                steps(data.failuresInWindow(), slo, window), failures(data.latestFailures()), refresh.toSeconds(),
+                releases(snapshot, data.deploys()), Ledger.of(data.ledger())));
+    }
+
+    /** Newest first: the deploy a reader looks for is the last one. */
+    private static List<ReleaseRow> releases(SloSnapshot snapshot, List<DeployImpact> impacts) {
+        List<ReleaseRow> rows = new ArrayList<>();
+        for (DeployImpact impact : impacts) {
+            Deploy deploy = impact.deploy();
+            rows.add(0, new ReleaseRow(deploy.at().toString(), deploy.version(), deploy.by(), deploy.link(),
+                    impact.sentence(snapshot.slo().name(), snapshot.global().budgetEvents(), snapshot.slo().errorBudget())));
+        }
+        return rows;
     }
 
     private static Summary summary(SloSnapshot snapshot) {

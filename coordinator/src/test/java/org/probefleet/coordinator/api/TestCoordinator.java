@@ -26,6 +26,7 @@ public final class TestCoordinator implements AutoCloseable {
     public static final String US_TOKEN = "us-east-1-token-0123456789abcdef";
     public static final String AP_TOKEN = "ap-south-1-token-0123456789abcdef";
     static final String ADMIN_TOKEN = "admin-token-0123456789abcdef0123";
+    static final String DEPLOY_TOKEN = "deploy-token-0123456789abcdef012";
 
     final Vertx vertx = Vertx.vertx();
     final CoordinatorServer server;
@@ -50,7 +51,7 @@ public final class TestCoordinator implements AutoCloseable {
                         new CoordinatorConfig.Agent("us-east-1", "us-east", US_TOKEN),
                         new CoordinatorConfig.Agent("ap-south-1", "ap-south", AP_TOKEN)),
                 Optional.of(ADMIN_TOKEN), readToken, Optional.empty(), Duration.ofSeconds(1), Duration.ofDays(35),
-                Duration.ofSeconds(30), folder.resolve("data"), 1024 * 1024, alerting);
+                Duration.ofSeconds(30), folder.resolve("data"), 1024 * 1024, alerting, Optional.of(DEPLOY_TOKEN));
         server = CoordinatorServer.start(vertx, config, clock).await(60, TimeUnit.SECONDS);
     }
 

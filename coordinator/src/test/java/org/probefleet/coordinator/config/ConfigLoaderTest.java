@@ -95,6 +95,7 @@ class ConfigLoaderTest {
                 "agents", "eu-west-1:eu-west:" + folder.resolve("a.token") + ",us-east-1:us-east:" + folder.resolve("a.token"),
                 "admin_token_file", folder.resolve("admin.token").toString(),
                 "read_token_file", folder.resolve("a.token").toString(),
+                "deploy_token_file", folder.resolve("admin.token").toString(),
                 "tls.cert", folder.resolve("cert.pem").toString(), "tls.key", folder.resolve("key.pem").toString(),
                 "retention", "40d", "heartbeat_timeout", "45s", "artifact_max_bytes", "1048576", "alerting.fleet_owner", "sre"));
 
@@ -103,6 +104,7 @@ class ConfigLoaderTest {
                 new CoordinatorConfig.Agent("us-east-1", "us-east", "0123456789abcdef0123456789abcdef"));
         assertThat(config.adminToken()).contains("fedcba9876543210fedcba9876543210");
         assertThat(config.readToken()).contains("0123456789abcdef0123456789abcdef");
+        assertThat(config.deployToken()).contains("fedcba9876543210fedcba9876543210");
         assertThat(config.tls()).contains(new CoordinatorConfig.Tls(folder.resolve("cert.pem"), folder.resolve("key.pem")));
         assertThat(config.retention()).hasDays(40);
         assertThat(config.heartbeatTimeout()).hasSeconds(45);

@@ -15,6 +15,7 @@ import org.probefleet.coordinator.counting.CountFeed;
 import org.probefleet.coordinator.counting.CountedSlo;
 import org.probefleet.coordinator.counting.MinuteCounts;
 import org.probefleet.coordinator.counting.SloCounter;
+import org.probefleet.coordinator.release.Deploy;
 import org.probefleet.coordinator.service.SloService;
 import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SloSnapshot;
@@ -231,5 +232,41 @@ abstract class OutcomeStoreContract {
             text.append(' ').append(window.name()).append('=').append(scope.events(window)).append('/').append(scope.burn(window));
         }
         return text.toString();
+    }
+
+    @Test
+    @DisplayName("deploy markers read back oldest first within their range, survive a restart and outlive outcome retention")
+    void keepsDeployMarkers() throws Exception {
+        String url = freshStoreUrl();
+        Deploy first = new Deploy(java.util.UUID.randomUUID(), "2026.11.3", NOW.minus(Duration.ofHours(2)), "ci",
+                Optional.of("https://ci.example.test/runs/42"), List.of("checkout-slo"), List.of());
+        Deploy second = new Deploy(java.util.UUID.randomUUID(), "2026.11.4", NOW.minus(Duration.ofMinutes(5)), "alice",
+                Optional.empty(), List.of(), List.of("checkout", "login"));
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
+            store.recordDeploy(second);
+            store.recordDeploy(first);
+            store.deleteBefore(NOW);
+        }
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
+            assertThat(store.deploys(NOW.minus(Duration.ofDays(1)), NOW)).containsExactly(first, second);
+            assertThat(store.deploys(NOW.minus(Duration.ofHours(1)), NOW)).containsExactly(second);
+            assertThat(store.deploys(NOW.minus(Duration.ofDays(1)), second.at())).as("the end is exclusive").containsExactly(first);
+        }
+    }
+
+    @Test
+    @DisplayName("the tallies of one key read back by minute range, every region")
+    void readsTalliesByMinuteRange() throws Exception {
+        Recorder live = new Recorder(8_000);
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(freshStoreUrl(), clock)) {
+            store.countWith(live.counter).join();
+            store.append(twoMinutes()).join();
+            store.append(List.of(outcome("checkout", "us-east", Instant.parse("2026-11-28T11:58:30Z"), 500, OutcomeStatus.FAILURE))).join();
+            long minute = MinuteCounts.minuteOf(Instant.parse("2026-11-28T11:58:10Z"));
+            assertThat(store.tallies("checkout-slo", minute, minute + 1)).extracting(Tally::region).containsExactlyInAnyOrder("eu-west", "us-east");
+            assertThat(store.tallies("checkout-slo", minute, minute + 2)).hasSize(3);
+            assertThat(store.tallies("checkout-slo", minute + 1, minute + 2)).extracting(tally -> tally.amounts().get(0)).containsExactly(1L);
+            assertThat(store.tallies("other-slo", minute, minute + 2)).isEmpty();
+        }
     }
 }

@@ -1,14 +1,19 @@
 package org.probefleet.journeys.model;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.probefleet.journeys.yaml.Origin;
 
-/** A service level objective over a journey, with its alerting and policy settings. */
+/**
+ * A service level objective over a journey, with its alerting and policy settings, and the code
+ * paths on its critical path (a pull request touching one gets the SLO's review checklist).
+ */
 public record Slo(String name, String description, String owner, Indicator indicator, double target,
                   Duration window, int alertQuorum, int minEvents, String policy,
-                  Optional<BusinessImpact> businessImpact, OptionalDouble notificationThreshold, Origin origin) {
+                  Optional<BusinessImpact> businessImpact, OptionalDouble notificationThreshold, Origin origin,
+                  List<PathGlob> criticalPaths) {
 
     /** Regions that must burn together before a global page. */
     public static final int DEFAULT_ALERT_QUORUM = 2;
@@ -18,7 +23,15 @@ public record Slo(String name, String description, String owner, Indicator indic
     public static final Duration MIN_WINDOW = Duration.ofDays(1);
     public static final Duration MAX_WINDOW = Duration.ofDays(90);
 
+    /** Without critical paths. */
+    public Slo(String name, String description, String owner, Indicator indicator, double target, Duration window, int alertQuorum,
+               int minEvents, String policy, Optional<BusinessImpact> businessImpact, OptionalDouble notificationThreshold, Origin origin) {
+        this(name, description, owner, indicator, target, window, alertQuorum, minEvents, policy, businessImpact, notificationThreshold,
+                origin, List.of());
+    }
+
     public Slo {
+        criticalPaths = List.copyOf(criticalPaths);
         if (!(target > 0 && target < 1)) {
             throw new IllegalArgumentException("target must be in (0, 1), got " + target);
         }
@@ -38,13 +51,13 @@ public record Slo(String name, String description, String owner, Indicator indic
     /** The same SLO with another target: backtesting's "what if". */
     public Slo withTarget(double newTarget) {
         return new Slo(name, description, owner, indicator, newTarget, window, alertQuorum, minEvents, policy, businessImpact,
-                notificationThreshold, origin);
+                notificationThreshold, origin, criticalPaths);
     }
 
     /** The same SLO with another owner: an SLO without one takes its journey's. */
     public Slo withOwner(String newOwner) {
         return new Slo(name, description, newOwner, indicator, target, window, alertQuorum, minEvents, policy, businessImpact,
-                notificationThreshold, origin);
+                notificationThreshold, origin, criticalPaths);
     }
 
     /** The share of events allowed to be bad: 1 − target. */

@@ -1,6 +1,7 @@
 package org.probefleet.journeys.spec;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -8,6 +9,7 @@ import org.probefleet.journeys.model.BusinessImpact;
 import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Indicator;
 import org.probefleet.journeys.model.LatencyBuckets;
+import org.probefleet.journeys.model.PathGlob;
 import org.probefleet.journeys.model.Policy;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.journeys.yaml.Diagnostics;
@@ -19,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class SloParser {
 
     public static final List<String> KEYS = List.of("name", "description", "owner", "indicator", "target", "window",
-            "alert_quorum", "min_events", "policy", "business_impact", "notification_threshold");
+            "alert_quorum", "min_events", "policy", "business_impact", "notification_threshold", "critical_paths");
 
     private SloParser() {
     }
@@ -56,12 +58,25 @@ public final class SloParser {
             diagnostics.error(fields.node("notification_threshold").orElseThrow(),
                     "notification_threshold must be above 0% and at most 100% of the budget");
         }
+        List<PathGlob> criticalPaths = criticalPaths(fields);
         if (name.isEmpty() || indicator.isEmpty() || target.isEmpty() || diagnostics.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new Slo(name.get(), fields.text("description").orElse(""), fields.text("owner").orElse(""),
                 indicator.get(), target.getAsDouble(), window, quorum, minEvents, policy, impact, threshold,
-                Origin.of(diagnostics.file(), fields.node("name").orElseThrow())));
+                Origin.of(diagnostics.file(), fields.node("name").orElseThrow()), criticalPaths));
+    }
+
+    /** {@code critical_paths: [services/payment/**, ...]}: each a glob, each mistake reported at its item. */
+    private static List<PathGlob> criticalPaths(Section fields) {
+        List<PathGlob> globs = new ArrayList<>();
+        fields.list("critical_paths").ifPresent(items -> {
+            for (Node item : items) {
+                Section.text(item, fields.diagnostics(), "critical_paths").ifPresent(pattern -> PathGlob.problem(pattern).ifPresentOrElse(
+                        problem -> fields.diagnostics().error(item, problem), () -> globs.add(new PathGlob(pattern))));
+            }
+        });
+        return globs;
     }
 
     private static Optional<Indicator> indicator(Section fields) {

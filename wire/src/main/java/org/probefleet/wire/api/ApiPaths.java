@@ -28,6 +28,10 @@ public final class ApiPaths {
     public static final String GATE_ROUTE = SLO_ROUTE + "/gate";
     public static final String GATE_OVERRIDE_ROUTE = GATE_ROUTE + "/override";
     public static final String REPORT = "/api/v1/report";
+    /** Deploy markers: CI posts one per release; GET lists them. */
+    public static final String DEPLOYS = "/api/v1/deploys";
+    public static final String ESTIMATE_ROUTE = SLO_ROUTE + "/estimate";
+    public static final String BUDGET_ROUTE = SLO_ROUTE + "/budget";
     public static final String AUDIT = "/api/v1/audit";
 
     private ApiPaths() {
@@ -56,6 +60,10 @@ public final class ApiPaths {
 
     public static String gateOverride(String slo) {
         return gate(slo) + "/override";
+    }
+
+    public static String estimate(String slo) {
+        return slo(slo) + "/estimate";
     }
 
     public static String report(String quarter) {

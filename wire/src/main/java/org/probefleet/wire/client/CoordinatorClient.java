@@ -109,6 +109,11 @@ public final class CoordinatorClient {
         return send(request(ApiPaths.artifact(id), UPLOAD_TIMEOUT).PUT(HttpRequest.BodyPublishers.ofFile(file)));
     }
 
+    /** Every SLO's latest results ({@code {"slos": [...]}}). */
+    public Response slos() throws IOException, InterruptedException {
+        return command("GET", ApiPaths.SLOS, null);
+    }
+
     public Response gate(String slo) throws IOException, InterruptedException {
         return command("GET", ApiPaths.gate(slo), null);
     }
@@ -119,6 +124,15 @@ public final class CoordinatorClient {
 
     public Response clearGateOverride(String slo, String json) throws IOException, InterruptedException {
         return command("DELETE", ApiPaths.gateOverride(slo), json);
+    }
+
+    /** Marks a deploy ({@code {"version", "by", "slos", "services", "at", "link"}}). */
+    public Response markDeploy(String json) throws IOException, InterruptedException {
+        return command("POST", ApiPaths.DEPLOYS, json);
+    }
+
+    public Response estimate(String slo) throws IOException, InterruptedException {
+        return command("GET", ApiPaths.estimate(slo), null);
     }
 
     /** Pushes a definition set ({@code {"files": [{"name", "content"}]}}). */
