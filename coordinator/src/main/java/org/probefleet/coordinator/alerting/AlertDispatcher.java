@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.fleet.AgentRegistry;
+import org.probefleet.coordinator.group.Leadership;
 import org.probefleet.coordinator.slo.EngineMemory;
 import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.coordinator.slo.EngineEvent;
@@ -62,8 +63,10 @@ public final class AlertDispatcher implements AutoCloseable {
         return named;
     });
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(DeliveryQueue.TIMEOUT).build();
-    private final FleetHealth fleet;
-    private final AlertBook book;
+    private final Leadership leadership;
+    /** Replaced when this coordinator takes the lead of a group; touched on the alerting thread only, like the book. */
+    private FleetHealth fleet;
+    private AlertBook book;
     private final Optional<DeliveryQueue> pagerDuty;
     private final Map<AlertingConfig.Webhook, DeliveryQueue> webhooks = new LinkedHashMap<>();
     private final Set<URI> unreachable = new HashSet<>();
@@ -72,22 +75,37 @@ public final class AlertDispatcher implements AutoCloseable {
 
     /**
      * @param saved   what was saved before a restart (the engine's part is restored by the caller)
+     * @param leadership whether this coordinator tells on-call, and where the state it acts on is saved
      * @param results told how every delivery attempt to every receiver ended, for metrics
      */
     public AlertDispatcher(AlertingConfig config, OutcomeStore store, Clock clock, List<FleetHealth.Expected> expectedAgents,
-                           Optional<AlertState> saved, BiConsumer<Receiver, DeliveryResult> results) {
+                           Optional<AlertState> saved, Leadership leadership, BiConsumer<Receiver, DeliveryResult> results) {
         this.config = config;
         this.store = store;
         this.clock = clock;
         this.expectedAgents = List.copyOf(expectedAgents);
+        this.leadership = leadership;
         this.results = results;
-        this.fleet = new FleetHealth(config.fleetOwner(), clock.instant(), saved.map(state -> state.firing().stream()
-                .filter(alert -> FleetHealth.AGENT_DOWN.equals(alert.labels().get("alertname")))
-                .map(alert -> alert.labels().get("agent")).collect(java.util.stream.Collectors.toSet())).orElse(Set.of()));
-        this.book = saved.map(state -> new AlertBook(state.firing(), state.ended())).orElseGet(AlertBook::new);
+        restore(saved);
         this.pagerDuty = config.pagerDuty().map(pd -> new DeliveryQueue(Receiver.PAGERDUTY, pd.url(), client, thread, BACKOFF, results));
         config.webhooks().forEach(hook -> webhooks.put(hook,
                 new DeliveryQueue(Receiver.WEBHOOK, hook.url(), client, thread, BACKOFF, results)));
+    }
+
+    private void restore(Optional<AlertState> saved) {
+        fleet = new FleetHealth(config.fleetOwner(), clock.instant(), saved.map(state -> state.firing().stream()
+                .filter(alert -> FleetHealth.AGENT_DOWN.equals(alert.labels().get("alertname")))
+                .map(alert -> alert.labels().get("agent")).collect(java.util.stream.Collectors.toSet())).orElse(Set.of()));
+        book = saved.map(state -> new AlertBook(state.firing(), state.ended())).orElseGet(AlertBook::new);
+    }
+
+    /**
+     * Takes over what the previous leader of the group saved (what fires, what on-call was told),
+     * so this coordinator neither tells again what was told nor misses what is due. Returns once
+     * the book is replaced, before the next evaluation is acted on.
+     */
+    public void takeOver(Optional<AlertState> saved) {
+        CompletableFuture.runAsync(() -> restore(saved), thread).join();
     }
 
     /** Reads the saved state; unreadable state is logged and alerting starts fresh. */
@@ -107,7 +125,7 @@ public final class AlertDispatcher implements AutoCloseable {
         dashboard = config.dashboardUrl().orElse(defaultDashboard).toString().replaceAll("/+$", "");
         composer = new AlertComposer(URI.create(dashboard), config.fleetOwner());
         if (!config.alertmanagers().isEmpty()) {
-            thread.scheduleAtFixedRate(() -> postToAlertmanagers(book.forAlertmanager(clock.instant())),
+            thread.scheduleAtFixedRate(() -> postToAlertmanagers(leadership.leading() ? book.forAlertmanager(clock.instant()) : List.of()),
                     RESEND_INTERVAL.toMillis(), RESEND_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -136,8 +154,10 @@ public final class AlertDispatcher implements AutoCloseable {
                 Optional.ofNullable(bySlo.get(event.slo())).flatMap(snapshot -> composer.notice(event, snapshot)).ifPresent(notices::add);
             }
             List<AlertBook.Change> changes = book.reconcile(wanted, notices, now);
-            if (!changes.isEmpty() || !events.isEmpty()) {
-                save(engine);
+            if ((!changes.isEmpty() || !events.isEmpty()) && !save(engine)) {
+                // Another member leads now and acts on what it loaded: telling on-call here too would tell twice.
+                LOG.warn("this coordinator lost the lead before it could save {} alert change(s); the new leader sends them", changes.size());
+                return List.<AlertBook.Change>of();
             }
             send(changes, now);
             return changes;
@@ -159,11 +179,13 @@ public final class AlertDispatcher implements AutoCloseable {
         }
     }
 
-    private void save(EngineMemory engine) {
+    /** Saves what fires and what was told before it is sent; false only when another member of the group took the lead. */
+    private boolean save(EngineMemory engine) {
         try {
-            store.saveSetting(AlertState.SETTING, new AlertState(engine, book.firing(), book.ended()).toJson());
+            return leadership.save(AlertState.SETTING, new AlertState(engine, book.firing(), book.ended()).toJson());
         } catch (RuntimeException e) {
             LOG.error("cannot save the alert state; a restart now could re-send or miss a resolve", e);
+            return true;
         }
     }
 
