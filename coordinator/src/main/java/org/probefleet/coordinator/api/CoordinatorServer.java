@@ -56,6 +56,8 @@ public final class CoordinatorServer {
     private final Services services;
     private final List<Long> timers = new ArrayList<>();
     private HttpServer server;
+    /** The stored definitions push last looked at, so an unchanged one is not read again. */
+    private volatile String lastPushed;
 
     private CoordinatorServer(Vertx vertx, Services services) {
         this.vertx = vertx;
@@ -221,6 +223,9 @@ public final class CoordinatorServer {
     /** Evaluates every SLO and publishes the results to metrics and alerting; what the timer does, for a test to wait on. */
     Future<Void> evaluate() {
         return vertx.<Void>executeBlocking(() -> {
+            if (services.group().grouped()) {
+                followPushedDefinitions();
+            }
             Leadership.Role role = services.group().beforeEvaluation();
             if (role == Leadership.Role.NEW_LEADER) {
                 Optional<AlertState> saved = AlertDispatcher.saved(services.store());
@@ -235,6 +240,28 @@ public final class CoordinatorServer {
             }
             return null;
         }, false).onFailure(e -> LOG.error("SLO evaluation failed", e));
+    }
+
+    /** A push reaches one member of a group: the others apply the definitions it stored before they evaluate. */
+    private void followPushedDefinitions() {
+        Optional<String> pushed = services.store().setting(FleetRoutes.DEFINITIONS_SETTING);
+        if (pushed.isEmpty() || pushed.get().equals(lastPushed)) {
+            return;
+        }
+        lastPushed = pushed.get();
+        try {
+            List<String> problems = new ArrayList<>();
+            DefinitionSet set = DefinitionSet.of(DefinitionSet.filesFrom(SettingsJson.read(pushed.get()), problems));
+            if (!problems.isEmpty() || !set.loaded().ok() || set.version().equals(services.definitions().get().version())) {
+                return;
+            }
+            services.slos().load(set.loaded().definitions(), services.store());
+            services.metrics().journeys(set.loaded().definitions().journeys());
+            services.definitions().set(set);
+            LOG.info("definitions {}, pushed to another member of the group, applied", set.version());
+        } catch (java.io.IOException e) {
+            LOG.warn("the definitions another member stored are unreadable; keeping {}", services.definitions().get().version(), e);
+        }
     }
 
     public int port() {

@@ -47,6 +47,11 @@ public final class Membership {
         return new Membership(store.group(), leadership, slos, agents, gates);
     }
 
+    /** Whether this coordinator shares its store with others (PostgreSQL), rather than being alone on it. */
+    public boolean grouped() {
+        return group.isPresent();
+    }
+
     public Leadership leadership() {
         return leadership;
     }
