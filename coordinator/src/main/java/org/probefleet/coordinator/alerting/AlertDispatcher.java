@@ -24,6 +24,7 @@ import java.util.function.BiConsumer;
 import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.release.Deploy;
+import org.probefleet.coordinator.group.Leadership;
 import org.probefleet.coordinator.slo.EngineMemory;
 import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.coordinator.slo.EngineEvent;
@@ -63,32 +64,66 @@ public final class AlertDispatcher implements AutoCloseable {
         return named;
     });
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(DeliveryQueue.TIMEOUT).build();
-    private final FleetHealth fleet;
-    private final AlertBook book;
+    private final Leadership leadership;
+    /** Replaced when this coordinator takes the lead of a group; touched on the alerting thread only, like the book. */
+    private FleetHealth fleet;
+    private AlertBook book;
     private final Optional<DeliveryQueue> pagerDuty;
     private final Map<AlertingConfig.Webhook, DeliveryQueue> webhooks = new LinkedHashMap<>();
     private final Set<URI> unreachable = new HashSet<>();
+    /** The engine's memory at the latest evaluation, saved with the book; on the alerting thread. */
+    private EngineMemory latestEngine;
+    /** Whether the state last saved lists notifications still to be delivered. */
+    private boolean savedUndelivered;
     private volatile AlertComposer composer;
     private volatile String dashboard;
 
     /**
      * @param saved   what was saved before a restart (the engine's part is restored by the caller)
+     * @param leadership whether this coordinator tells on-call, and where the state it acts on is saved
      * @param results told how every delivery attempt to every receiver ended, for metrics
      */
     public AlertDispatcher(AlertingConfig config, OutcomeStore store, Clock clock, List<FleetHealth.Expected> expectedAgents,
-                           Optional<AlertState> saved, BiConsumer<Receiver, DeliveryResult> results) {
+                           Optional<AlertState> saved, Leadership leadership, BiConsumer<Receiver, DeliveryResult> results) {
         this.config = config;
         this.store = store;
         this.clock = clock;
         this.expectedAgents = List.copyOf(expectedAgents);
+        this.leadership = leadership;
         this.results = results;
-        this.fleet = new FleetHealth(config.fleetOwner(), clock.instant(), saved.map(state -> state.firing().stream()
+        restore(saved);
+        this.pagerDuty = config.pagerDuty().map(pd -> new DeliveryQueue(Receiver.PAGERDUTY, pd.url(), client, thread, BACKOFF, results,
+                this::delivered));
+        config.webhooks().forEach(hook -> webhooks.put(hook,
+                new DeliveryQueue(Receiver.WEBHOOK, hook.url(), client, thread, BACKOFF, results, this::delivered)));
+    }
+
+    private void restore(Optional<AlertState> saved) {
+        fleet = new FleetHealth(config.fleetOwner(), clock.instant(), saved.map(state -> state.firing().stream()
                 .filter(alert -> FleetHealth.AGENT_DOWN.equals(alert.labels().get("alertname")))
                 .map(alert -> alert.labels().get("agent")).collect(java.util.stream.Collectors.toSet())).orElse(Set.of()));
-        this.book = saved.map(state -> new AlertBook(state.firing(), state.ended())).orElseGet(AlertBook::new);
-        this.pagerDuty = config.pagerDuty().map(pd -> new DeliveryQueue(Receiver.PAGERDUTY, pd.url(), client, thread, BACKOFF, results));
-        config.webhooks().forEach(hook -> webhooks.put(hook,
-                new DeliveryQueue(Receiver.WEBHOOK, hook.url(), client, thread, BACKOFF, results)));
+        book = saved.map(state -> new AlertBook(state.firing(), state.ended())).orElseGet(AlertBook::new);
+    }
+
+    /**
+     * Takes over what the previous leader of the group saved (what fires, what on-call was told),
+     * so this coordinator neither tells again what was told nor misses what is due. Returns once
+     * the book is replaced, before the next evaluation is acted on.
+     */
+    public void takeOver(Optional<AlertState> saved) {
+        CompletableFuture.runAsync(() -> {
+            restore(saved);
+            // What the previous leader queued and did not see delivered: sent now, at least once (PagerDuty folds a repeat by its dedup key).
+            for (AlertState.Undelivered waiting : saved.map(AlertState::undelivered).orElse(List.of())) {
+                queues().filter(queue -> queue.url().equals(waiting.to())).findFirst().ifPresentOrElse(queue -> queue.offer(waiting.body()),
+                        () -> LOG.warn("a notification the previous leader queued for {} is dropped: no such receiver is configured",
+                                waiting.to().getAuthority()));
+            }
+        }, thread).join();
+    }
+
+    private java.util.stream.Stream<DeliveryQueue> queues() {
+        return java.util.stream.Stream.concat(pagerDuty.stream(), webhooks.values().stream());
     }
 
     /** Reads the saved state; unreadable state is logged and alerting starts fresh. */
@@ -108,7 +143,7 @@ public final class AlertDispatcher implements AutoCloseable {
         dashboard = config.dashboardUrl().orElse(defaultDashboard).toString().replaceAll("/+$", "");
         composer = new AlertComposer(URI.create(dashboard), config.fleetOwner());
         if (!config.alertmanagers().isEmpty()) {
-            thread.scheduleAtFixedRate(() -> postToAlertmanagers(book.forAlertmanager(clock.instant())),
+            thread.scheduleAtFixedRate(() -> postToAlertmanagers(leadership.leading() ? book.forAlertmanager(clock.instant()) : List.of()),
                     RESEND_INTERVAL.toMillis(), RESEND_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -141,10 +176,15 @@ public final class AlertDispatcher implements AutoCloseable {
                 Optional.ofNullable(bySlo.get(event.slo())).flatMap(snapshot -> composer.notice(event, snapshot)).ifPresent(notices::add);
             }
             List<AlertBook.Change> changes = book.reconcile(wanted, notices, now);
-            if (!changes.isEmpty() || !events.isEmpty()) {
-                save(engine);
+            List<Delivery> deliveries = deliveries(changes);
+            latestEngine = engine;
+            if ((!changes.isEmpty() || !events.isEmpty()) && !save(deliveries)) {
+                // Another member leads now and acts on what it loaded: telling on-call here too would tell twice.
+                LOG.warn("this coordinator lost the lead before it could save {} alert change(s); the new leader sends them", changes.size());
+                return List.<AlertBook.Change>of();
             }
-            send(changes, now);
+            deliveries.forEach(delivery -> delivery.queue().offer(delivery.body()));
+            postToAlertmanagers(forAlertmanager(changes, now));
             return changes;
         }, thread).whenComplete((changes, error) -> {
             if (error != null) {
@@ -174,37 +214,64 @@ public final class AlertDispatcher implements AutoCloseable {
         }
     }
 
-    private void save(EngineMemory engine) {
+    /**
+     * Saves what fires, what was told and what is still to be delivered (the queues and {@code planned}) before any of
+     * it is sent; false only when another member of the group took the lead.
+     */
+    private boolean save(List<Delivery> planned) {
+        List<AlertState.Undelivered> undelivered = new ArrayList<>();
+        queues().forEach(queue -> queue.pending().forEach(body -> undelivered.add(new AlertState.Undelivered(queue.url(), body))));
+        planned.forEach(delivery -> undelivered.add(new AlertState.Undelivered(delivery.queue().url(), delivery.body())));
         try {
-            store.saveSetting(AlertState.SETTING, new AlertState(engine, book.firing(), book.ended()).toJson());
+            boolean saved = leadership.save(AlertState.SETTING, new AlertState(latestEngine, book.firing(), book.ended(), undelivered).toJson());
+            savedUndelivered = !undelivered.isEmpty();
+            return saved;
         } catch (RuntimeException e) {
             LOG.error("cannot save the alert state; a restart now could re-send or miss a resolve", e);
+            return true;
         }
     }
 
-    private void send(List<AlertBook.Change> changes, Instant now) {
-        if (changes.isEmpty()) {
-            return;
+    /** A queued notification was delivered (or given up): the saved state stops listing it as waiting. */
+    private void delivered() {
+        if (savedUndelivered && latestEngine != null) {
+            save(List.of());
         }
-        List<Notification> forAlertmanager = new ArrayList<>();
+    }
+
+    /** A body for one receiver's queue. */
+    private record Delivery(DeliveryQueue queue, String body) {
+    }
+
+    /** What each change sends to PagerDuty and the webhooks, logging each change. */
+    private List<Delivery> deliveries(List<AlertBook.Change> changes) {
+        List<Delivery> deliveries = new ArrayList<>();
         for (AlertBook.Change change : changes) {
-            if (change instanceof AlertBook.Change.Escalated escalated) {
-                forAlertmanager.add(escalated.from().endingAt(now));
-            }
-            forAlertmanager.add(change.alert());
             LOG.info("alert {}: {} [{}]", Payloads.status(change), change.alert().summary(), change.alert().dedupKey());
             boolean notice = change instanceof AlertBook.Change.Notice;
             boolean inhibited = change instanceof AlertBook.Change.Resolved resolved && resolved.inhibited();
             Severity severity = change.alert().severity();
             config.pagerDuty().filter(pd -> !notice && pd.severities().contains(severity)).ifPresent(pd ->
-                    pagerDuty.orElseThrow().offer(Payloads.pagerDuty(change, pd.routingKey())));
+                    deliveries.add(new Delivery(pagerDuty.orElseThrow(), Payloads.pagerDuty(change, pd.routingKey()))));
             webhooks.forEach((hook, queue) -> {
                 if (!inhibited && hook.severities().contains(severity)) {
-                    queue.offer(hook.format() == AlertingConfig.Webhook.Format.SLACK ? Payloads.slack(change) : Payloads.json(change));
+                    deliveries.add(new Delivery(queue, hook.format() == AlertingConfig.Webhook.Format.SLACK
+                            ? Payloads.slack(change) : Payloads.json(change)));
                 }
             });
         }
-        postToAlertmanagers(forAlertmanager);
+        return deliveries;
+    }
+
+    private static List<Notification> forAlertmanager(List<AlertBook.Change> changes, Instant now) {
+        List<Notification> alerts = new ArrayList<>();
+        for (AlertBook.Change change : changes) {
+            if (change instanceof AlertBook.Change.Escalated escalated) {
+                alerts.add(escalated.from().endingAt(now));
+            }
+            alerts.add(change.alert());
+        }
+        return alerts;
     }
 
     /** Every replica gets every alert: they deduplicate among themselves, a load balancer would split them. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,14 +24,24 @@ import org.probefleet.coordinator.store.SettingsJson;
  * Alerting's memory across restarts: the engine's (each SLO's tracker: what fires, policy
  * state, threshold; and since when it watches) and the alert book (what on-call was told). Saved as JSON in the store after every change.
  */
-public record AlertState(EngineMemory engine, List<Notification> firing, List<Notification> ended) {
+public record AlertState(EngineMemory engine, List<Notification> firing, List<Notification> ended, List<Undelivered> undelivered) {
 
     /** The store setting it lives under. */
     public static final String SETTING = "alerting.state";
 
+    /** A notification queued for a receiver (PagerDuty, a webhook) and not yet delivered: a new leader of a group sends it. */
+    public record Undelivered(URI to, String body) {
+    }
+
     public AlertState {
         firing = List.copyOf(firing);
         ended = List.copyOf(ended);
+        undelivered = List.copyOf(undelivered);
+    }
+
+    /** State with nothing waiting for a receiver. */
+    public AlertState(EngineMemory engine, List<Notification> firing, List<Notification> ended) {
+        this(engine, firing, ended, List.of());
     }
 
     public String toJson() {
@@ -48,6 +59,8 @@ public record AlertState(EngineMemory engine, List<Notification> firing, List<No
         });
         write(root.putArray("firing"), firing);
         write(root.putArray("ended"), ended);
+        ArrayNode waiting = root.putArray("undelivered");
+        undelivered.forEach(one -> waiting.addObject().put("to", one.to().toString()).put("body", one.body()));
         return root.toString();
     }
 
@@ -69,10 +82,24 @@ public record AlertState(EngineMemory engine, List<Notification> firing, List<No
                         entry.getValue().path("aboveThreshold").asBoolean(), clearSince));
             });
             Instant since = Instant.parse(root.path("watchingSince").asText());
-            return new AlertState(new EngineMemory(trackers, since), read(root.path("firing")), read(root.path("ended")));
+            return new AlertState(new EngineMemory(trackers, since), read(root.path("firing")), read(root.path("ended")),
+                    undelivered(root.path("undelivered")));
         } catch (java.time.format.DateTimeParseException e) {
             throw new IOException("alert state has a bad time: " + e.getParsedString(), e);
         }
+    }
+
+    /** State saved before notifications were kept until delivered has none. */
+    private static List<Undelivered> undelivered(JsonNode array) throws IOException {
+        List<Undelivered> waiting = new ArrayList<>();
+        for (JsonNode one : array) {
+            try {
+                waiting.add(new Undelivered(URI.create(one.path("to").asText()), one.path("body").asText()));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("alert state has a bad receiver address: " + e.getMessage(), e);
+            }
+        }
+        return waiting;
     }
 
     private static void write(ArrayNode array, List<Notification> notifications) {

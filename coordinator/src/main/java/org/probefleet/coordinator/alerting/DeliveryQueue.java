@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ final class DeliveryQueue {
     private final ScheduledExecutorService thread;
     private final Backoff backoff;
     private final BiConsumer<Receiver, DeliveryResult> results;
+    private final Runnable settled;
     private final Deque<String> pending = new ArrayDeque<>();
     private boolean sending;
 
@@ -40,15 +42,26 @@ final class DeliveryQueue {
      * @param receiver the kind of receiver, for logs and metrics; logs add the URL's host and port only, as webhook
      *                 paths hold secrets
      * @param results  told how every attempt ended
+     * @param settled  told, on the alerting thread, each time a body was delivered or dropped
      */
     DeliveryQueue(Receiver receiver, URI url, HttpClient client, ScheduledExecutorService thread, Backoff backoff,
-                  BiConsumer<Receiver, DeliveryResult> results) {
+                  BiConsumer<Receiver, DeliveryResult> results, Runnable settled) {
         this.receiver = receiver;
         this.url = url;
         this.client = client;
         this.thread = thread;
         this.backoff = backoff;
         this.results = results;
+        this.settled = settled;
+    }
+
+    URI url() {
+        return url;
+    }
+
+    /** The bodies not yet delivered, the one being tried first; call on the alerting thread. */
+    List<String> pending() {
+        return List.copyOf(pending);
     }
 
     /** Queues a body; call on the alerting thread. */
@@ -90,6 +103,7 @@ final class DeliveryQueue {
 
     private void next() {
         pending.pollFirst();
+        settled.run();
         if (pending.isEmpty()) {
             sending = false;
         } else {

@@ -23,6 +23,8 @@ import org.probefleet.coordinator.alerting.FleetHealth;
 import org.probefleet.coordinator.config.CoordinatorConfig;
 import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.fleet.Confirmations;
+import org.probefleet.coordinator.group.Leadership;
+import org.probefleet.coordinator.group.Membership;
 import org.probefleet.coordinator.ingest.BatchValidator;
 import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.metrics.CoordinatorMetrics;
@@ -37,6 +39,7 @@ import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.coordinator.store.SettingsJson;
 import org.probefleet.coordinator.web.OverviewPage;
 import org.probefleet.coordinator.web.SloPage;
+import org.probefleet.wire.api.ApiPaths;
 import org.probefleet.journeys.model.Slo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +58,8 @@ public final class CoordinatorServer {
     private final Services services;
     private final List<Long> timers = new ArrayList<>();
     private HttpServer server;
+    /** The stored definitions push last looked at, so an unchanged one is not read again. */
+    private volatile String lastPushed;
 
     private CoordinatorServer(Vertx vertx, Services services) {
         this.vertx = vertx;
@@ -83,7 +88,7 @@ public final class CoordinatorServer {
     }
 
     private static Services prepare(CoordinatorConfig config, Clock clock) {
-        OutcomeStore store = JdbcOutcomeStore.open(config.store(), clock);
+        JdbcOutcomeStore store = JdbcOutcomeStore.open(config.store(), clock);
         try {
             DefinitionSet definitions = initialDefinitions(config, store);
             SloService slos = new SloService(clock);
@@ -95,10 +100,13 @@ public final class CoordinatorServer {
                     .map(agent -> new FleetHealth.Expected(agent.name(), agent.region())).toList();
             CoordinatorMetrics metrics = new CoordinatorMetrics(expected);
             metrics.journeys(definitions.loaded().definitions().journeys());
-            AlertDispatcher alerts = new AlertDispatcher(config.alerting(), store, clock, expected, saved, metrics::notification);
-            return new Services(config, clock, store, slos, new AgentRegistry(clock, config.heartbeatTimeout()),
-                    metrics, new Tokens(config), new AtomicReference<>(definitions), alerts, new GateOverrides(store, clock),
-                    new DeployHistory(store), new Confirmations(clock));
+            AgentRegistry agents = new AgentRegistry(clock, config.heartbeatTimeout());
+            GateOverrides gates = new GateOverrides(store, clock);
+            Membership group = Membership.of(store, config.evaluationInterval(), slos, agents, gates);
+            AlertDispatcher alerts = new AlertDispatcher(config.alerting(), store, clock, expected, saved, group.leadership(),
+                    metrics::notification);
+            return new Services(config, clock, store, slos, agents, metrics, new Tokens(config), new AtomicReference<>(definitions),
+                    alerts, gates, new DeployHistory(store), new Confirmations(clock), group);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -152,6 +160,11 @@ public final class CoordinatorServer {
         artifacts.mount(router);
         new PageRoutes(vertx, services, access).mount(router);
         router.get("/healthz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok\n"));
+        router.get(ApiPaths.GROUP).handler(ctx -> {
+            if (access.read(ctx)) {
+                Http.json(ctx, 200, services.group().describe());
+            }
+        });
         router.get("/readyz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ready\n"));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8").end(services.metrics().scrape()));
@@ -213,12 +226,45 @@ public final class CoordinatorServer {
     /** Evaluates every SLO and publishes the results to metrics and alerting; what the timer does, for a test to wait on. */
     Future<Void> evaluate() {
         return vertx.<Void>executeBlocking(() -> {
+            if (services.group().grouped()) {
+                followPushedDefinitions();
+            }
+            Leadership.Role role = services.group().beforeEvaluation();
+            if (role == Leadership.Role.NEW_LEADER) {
+                Optional<AlertState> saved = AlertDispatcher.saved(services.store());
+                saved.ifPresent(state -> services.slos().restore(state.engine()));
+                services.alerts().takeOver(saved);
+            }
             List<EngineEvent> events = services.slos().evaluate();
             services.metrics().update(services.slos().snapshots().values(), services.agents());
-            services.alerts().evaluated(services.slos().snapshots().values(), events, services.slos().memory(),
-                    services.agents().all(), services.agents().timeout());
+            if (role != Leadership.Role.FOLLOWER) {
+                services.alerts().evaluated(services.slos().snapshots().values(), events, services.slos().memory(),
+                        services.agents().all(), services.agents().timeout());
+            }
             return null;
         }, false).onFailure(e -> LOG.error("SLO evaluation failed", e));
+    }
+
+    /** A push reaches one member of a group: the others apply the definitions it stored before they evaluate. */
+    private void followPushedDefinitions() {
+        Optional<String> pushed = services.store().setting(FleetRoutes.DEFINITIONS_SETTING);
+        if (pushed.isEmpty() || pushed.get().equals(lastPushed)) {
+            return;
+        }
+        lastPushed = pushed.get();
+        try {
+            List<String> problems = new ArrayList<>();
+            DefinitionSet set = DefinitionSet.of(DefinitionSet.filesFrom(SettingsJson.read(pushed.get()), problems));
+            if (!problems.isEmpty() || !set.loaded().ok() || set.version().equals(services.definitions().get().version())) {
+                return;
+            }
+            services.slos().load(set.loaded().definitions(), services.store());
+            services.metrics().journeys(set.loaded().definitions().journeys());
+            services.definitions().set(set);
+            LOG.info("definitions {}, pushed to another member of the group, applied", set.version());
+        } catch (java.io.IOException e) {
+            LOG.warn("the definitions another member stored are unreadable; keeping {}", services.definitions().get().version(), e);
+        }
     }
 
     public int port() {
@@ -233,8 +279,21 @@ public final class CoordinatorServer {
         return services.definitions().get();
     }
 
-    /** Stops serving, lets the store finish the batches it holds, and closes it. */
+    /** Stops serving, gives up the lead of a group, lets the store finish the batches it holds, and closes it. */
     public Future<Void> close() {
+        try {
+            services.group().leadership().release();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot give up the lead; another member takes over once the lease runs out", e);
+        }
+        return abandon();
+    }
+
+    /**
+     * Stops without giving up the lead, as a killed coordinator would: the other members of a
+     * group wait for the lease to run out. What failover tests stop a leader with.
+     */
+    public Future<Void> abandon() {
         timers.forEach(vertx::cancelTimer);
         services.alerts().close();
         Future<Void> closing = server == null ? Future.succeededFuture() : server.close();

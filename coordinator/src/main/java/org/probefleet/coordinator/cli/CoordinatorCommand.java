@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "coordinator", mixinStandardHelpOptions = true,
         description = {"Run the coordinator: ingest, store, SLO engine and API (default port 8080).",
                 "Settings come from --config, then PROBEFLEET_* environment variables,",
-                "then these flags; each flag names its variable."})
+                "then these flags; each flag names its variable.",
+                "A group: start two or more with the same config and one --store jdbc:postgresql://...;",
+                "all ingest and serve, one leads (a lease in PostgreSQL) and alone sends alerts,",
+                "another takes over within three evaluation intervals. GET /api/v1/group says who leads."})
 public final class CoordinatorCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "coordinator.yaml (env PROBEFLEET_CONFIG)")

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The agents that have sent heartbeats, and which of them are live (heard from within the timeout). */
@@ -27,6 +28,8 @@ public final class AgentRegistry {
     private final Clock clock;
     private final Duration timeout;
     private final Map<String, Heartbeat> heartbeats = new ConcurrentHashMap<>();
+    /** Agents heard here since the rest of a group was last told. */
+    private final Set<String> unshared = ConcurrentHashMap.newKeySet();
 
     public AgentRegistry(Clock clock, Duration timeout) {
         this.clock = clock;
@@ -36,7 +39,23 @@ public final class AgentRegistry {
     public Heartbeat beat(String agent, String region, Status status) {
         Heartbeat heartbeat = new Heartbeat(agent, region, status, clock.instant());
         heartbeats.put(agent, heartbeat);
+        unshared.add(agent);
         return heartbeat;
+    }
+
+    /** The heartbeats heard here since the last call: what the other coordinators of a group have not been told. */
+    public List<Heartbeat> takeUnshared() {
+        List<Heartbeat> taken = new java.util.ArrayList<>();
+        for (String agent : List.copyOf(unshared)) {
+            unshared.remove(agent);
+            taken.add(heartbeats.get(agent));
+        }
+        return taken;
+    }
+
+    /** A heartbeat another coordinator of the group heard: kept when it is later than the one known. */
+    public void heardElsewhere(Heartbeat heartbeat) {
+        heartbeats.merge(heartbeat.agent(), heartbeat, (known, other) -> other.receivedAt().isAfter(known.receivedAt()) ? other : known);
     }
 
     public boolean isLive(String agent) {

@@ -46,17 +46,22 @@ public final class GateOverrides {
     public GateOverrides(OutcomeStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        reload();
+    }
+
+    /** Reads the overrides and the audit log from the store again: another coordinator of a group may have changed them. */
+    public synchronized void reload() {
         try {
             Optional<String> saved = store.setting(OVERRIDES_SETTING);
-            if (saved.isPresent()) {
-                readOverrides(saved.get()).forEach(o -> overrides.put(o.slo(), o));
-            }
             Optional<String> log = store.setting(AUDIT_SETTING);
-            if (log.isPresent()) {
-                audit.addAll(readAudit(log.get()));
-            }
+            List<Override> read = saved.isPresent() ? readOverrides(saved.get()) : List.of();
+            List<Entry> entries = log.isPresent() ? readAudit(log.get()) : List.of();
+            overrides.clear();
+            read.forEach(o -> overrides.put(o.slo(), o));
+            audit.clear();
+            audit.addAll(entries);
         } catch (IOException e) {
-            LOG.warn("saved gate overrides cannot be read ({}); starting without any", e.getMessage());
+            LOG.warn("saved gate overrides cannot be read ({}); keeping those known", e.getMessage());
         }
     }
 
@@ -76,6 +81,7 @@ public final class GateOverrides {
     }
 
     public synchronized Override set(String slo, boolean allowed, String reason, String by, Instant expires) {
+        reload();
         Override override = new Override(slo, allowed, reason, by, clock.instant(), expires);
         overrides.put(slo, override);
         log(new Entry(override.at(), slo, "override", by, reason, Optional.of(allowed), Optional.of(expires)));
@@ -84,6 +90,7 @@ public final class GateOverrides {
 
     /** Removes the override of {@code slo}; false when there was none. */
     public synchronized boolean clear(String slo, String by, String reason) {
+        reload();
         Override removed = overrides.remove(slo);
         if (removed == null) {
             return false;

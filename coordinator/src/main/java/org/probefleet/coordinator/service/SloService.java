@@ -77,7 +77,10 @@ public final class SloService {
         store.countWith(new Feed(fresh, clock.instant().minus(longest)).counter).join();
     }
 
-    /** Counts one outcome toward every SLO over its journey, without the store: for a bench that feeds the engine directly. */
+    /**
+     * Counts one outcome toward every SLO over its journey, without the store: for an outcome another
+     * coordinator of the group committed, and for a bench that feeds the engine directly.
+     */
     public void record(Outcome outcome) {
         live.add(live.counter.countsOf(outcome));
     }

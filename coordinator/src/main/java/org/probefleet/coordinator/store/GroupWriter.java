@@ -29,6 +29,8 @@ final class GroupWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupWriter.class);
     /** Batches committed together at most: bounds one transaction's size and latency. */
     static final int MAX_GROUP = 64;
+    /** The advisory lock the members of a group reconcile the shared tallies under. */
+    private static final long RECONCILE_LOCK = 0x70726f6265L;
 
     /** What the writer thread does, in the order asked. */
     private sealed interface Task permits Pending, Switch {
@@ -49,17 +51,20 @@ final class GroupWriter implements AutoCloseable {
     private final OutcomeTable outcomes;
     private final TallyTable tallies;
     private final Clock clock;
+    /** The other members' commits, on a store shared by a group; null on a store of its own. */
+    private final OthersCommits others;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
     /** Touched by the writer thread only. */
     private TallyListener listener;
 
-    GroupWriter(Database database, OutcomeTable outcomes, TallyTable tallies, Clock clock) {
+    GroupWriter(Database database, OutcomeTable outcomes, TallyTable tallies, Clock clock, OthersCommits others) {
         this.database = database;
         this.outcomes = outcomes;
         this.tallies = tallies;
         this.clock = clock;
+        this.others = others;
         this.thread = new Thread(this::writeLoop, "store-writer");
         thread.setDaemon(true);
         thread.start();
@@ -184,9 +189,19 @@ final class GroupWriter implements AutoCloseable {
     /** Lets the next listener reconcile the tallies, commits, hands them over, then feeds it every later batch. */
     private void switchTo(Switch task) {
         try {
+            if (others != null) {
+                // Members starting together would each recount the same SLOs into the shared tallies: one at a time.
+                try (java.sql.Statement lock = database.writer.createStatement()) {
+                    lock.execute("SELECT pg_advisory_xact_lock(" + RECONCILE_LOCK + ")");
+                }
+            }
             task.listener().reconcile(new WriterLedger());
             database.writer.commit();
-            task.listener().catchUp((from, each) -> run(() -> tallies.forEachFrom(from, each)));
+            if (others == null) {
+                task.listener().catchUp((from, each) -> run(() -> tallies.forEachFrom(from, each)));
+            } else {
+                others.handOver(snapshot -> task.listener().catchUp((from, each) -> run(() -> tallies.forEachFrom(snapshot, from, each))));
+            }
             listener = task.listener();
             task.done().complete(null);
         } catch (SQLException | RuntimeException e) {

@@ -23,14 +23,18 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     private final SettingsTable settings;
     private final DeployTable deploys;
     private final GroupWriter writer;
+    private final Optional<GroupStore> group;
 
     private JdbcOutcomeStore(Database database, Clock clock) {
         this.database = database;
-        this.outcomes = new OutcomeTable(database);
+        String member = UUID.randomUUID().toString().substring(0, 8);
+        this.outcomes = new OutcomeTable(database, member);
         this.tallies = new TallyTable(database);
         this.settings = new SettingsTable(database);
         this.deploys = new DeployTable(database);
-        this.writer = new GroupWriter(database, outcomes, tallies, clock);
+        OthersCommits others = database.dialect == Dialect.POSTGRESQL ? new OthersCommits(database, member) : null;
+        this.writer = new GroupWriter(database, outcomes, tallies, clock, others);
+        this.group = Optional.ofNullable(others).map(shared -> new GroupStore(member, database, shared));
     }
 
     /**
@@ -43,6 +47,11 @@ public final class JdbcOutcomeStore implements OutcomeStore {
 
     public String description() {
         return database.description;
+    }
+
+    /** What coordinators sharing this store share beyond outcomes: on PostgreSQL, which a group of them can share; empty on SQLite. */
+    public Optional<GroupStore> group() {
+        return group;
     }
 
     @Override

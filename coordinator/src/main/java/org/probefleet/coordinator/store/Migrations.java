@@ -64,7 +64,19 @@ final class Migrations {
                       link TEXT NOT NULL,
                       slos TEXT NOT NULL,
                       services TEXT NOT NULL)""",
-                    "CREATE INDEX deploys_by_time ON deploys (at)"));
+                    "CREATE INDEX deploys_by_time ON deploys (at)")),
+            // A coordinator group on one store: who committed each outcome and when (so the others can count it), the
+            // leader's lease, and the agents' heartbeats, which every member must see to assign alike.
+            List.of("ALTER TABLE outcomes ADD COLUMN committed_by TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE outcomes ADD COLUMN committed_at BIGINT NOT NULL DEFAULT 0",
+                    "CREATE INDEX outcomes_by_commit ON outcomes (committed_at)",
+                    "CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, token BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
+                    """
+                    CREATE TABLE heartbeats (
+                      agent TEXT PRIMARY KEY,
+                      region TEXT NOT NULL,
+                      status TEXT NOT NULL,
+                      received_at BIGINT NOT NULL)"""));
 
     private Migrations() {
     }

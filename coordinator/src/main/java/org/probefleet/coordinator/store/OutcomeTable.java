@@ -19,9 +19,12 @@ import org.probefleet.wire.outcome.OutcomeJson;
 final class OutcomeTable {
 
     private final Database database;
+    /** Who commits here, stamped on each outcome so the other members of a group can tell which to count. */
+    private final String member;
 
-    OutcomeTable(Database database) {
+    OutcomeTable(Database database, String member) {
         this.database = database;
+        this.member = member;
     }
 
     /**
@@ -68,7 +71,8 @@ final class OutcomeTable {
     /** Inserts each outcome unless its run id is stored: 0 at the index of those that were. */
     private int[] insertNew(List<Outcome> fresh, Map<UUID, String> bodyOf, long receivedAt) throws SQLException {
         try (PreparedStatement insert = database.writer.prepareStatement("INSERT INTO outcomes (run_id, journey, region, agent, status, "
-                + "started_at, duration_ms, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO NOTHING")) {
+                + "started_at, duration_ms, received_at, body, committed_by, committed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + database.dialect.nowMillis + ") ON CONFLICT (run_id) DO NOTHING")) {
             for (Outcome outcome : fresh) {
                 insert.setString(1, outcome.runId().toString());
                 insert.setString(2, outcome.journey());
@@ -79,6 +83,7 @@ final class OutcomeTable {
                 insert.setLong(7, outcome.durationMs());
                 insert.setLong(8, receivedAt);
                 insert.setString(9, bodyOf.get(outcome.runId()));
+                insert.setString(10, member);
                 insert.addBatch();
             }
             return insert.executeBatch();
@@ -157,7 +162,7 @@ final class OutcomeTable {
         return found;
     }
 
-    private static Outcome parse(String body) {
+    static Outcome parse(String body) {
         List<String> problems = new ArrayList<>();
         return OutcomeJson.readText(body, "", problems)
                 .orElseThrow(() -> new IllegalStateException("stored outcome no longer reads: " + problems));

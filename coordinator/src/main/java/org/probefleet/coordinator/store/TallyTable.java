@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,16 @@ final class TallyTable {
         this.database = database;
     }
 
+    /** Writers of a group add to the same rows: taking them in one order keeps two transactions from deadlocking. */
+    private static final Comparator<Tally> PLACE_ORDER = Comparator.comparing(Tally::key).thenComparing(Tally::region)
+            .thenComparingLong(Tally::minute);
+
     /** Adds each tally to the one stored in its place, or stores it. */
-    void add(Collection<Tally> tallies) throws SQLException {
-        if (tallies.isEmpty()) {
+    void add(Collection<Tally> added) throws SQLException {
+        if (added.isEmpty()) {
             return;
         }
+        List<Tally> tallies = added.stream().sorted(PLACE_ORDER).toList();
         try (PreparedStatement upsert = database.writer.prepareStatement("INSERT INTO tallies (tally_key, region, minute, amount_1, "
                 + "amount_2, amount_3, amount_4, latest) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tally_key, region, minute) DO UPDATE "
                 + "SET amount_1 = tallies.amount_1 + excluded.amount_1, amount_2 = tallies.amount_2 + excluded.amount_2, "
@@ -79,8 +85,14 @@ final class TallyTable {
 
     /** The committed tallies of minute {@code from} or later, ordered by key, region and minute. */
     void forEachFrom(long from, Consumer<Tally> each) throws SQLException {
-        try (Connection reader = database.reader();
-             PreparedStatement select = reader.prepareStatement("SELECT tally_key, region, minute, amount_1, amount_2, amount_3, "
+        try (Connection reader = database.reader()) {
+            forEachFrom(reader, from, each);
+        }
+    }
+
+    /** The same, read on {@code reader}: inside the snapshot a group member's hand-over reads in. */
+    void forEachFrom(Connection reader, long from, Consumer<Tally> each) throws SQLException {
+        try (PreparedStatement select = reader.prepareStatement("SELECT tally_key, region, minute, amount_1, amount_2, amount_3, "
                      + "amount_4, latest FROM tallies WHERE minute >= ? ORDER BY tally_key, region, minute")) {
             select.setFetchSize(1000);
             select.setLong(1, from);

@@ -22,7 +22,7 @@ public final class TestCoordinator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final String EU_TOKEN = "eu-west-1-token-0123456789abcdef";
-    static final String EU2_TOKEN = "eu-west-2-token-0123456789abcdef";
+    public static final String EU2_TOKEN = "eu-west-2-token-0123456789abcdef";
     public static final String US_TOKEN = "us-east-1-token-0123456789abcdef";
     public static final String AP_TOKEN = "ap-south-1-token-0123456789abcdef";
     static final String ADMIN_TOKEN = "admin-token-0123456789abcdef0123";
@@ -55,7 +55,7 @@ public final class TestCoordinator implements AutoCloseable {
         server = CoordinatorServer.start(vertx, config, clock).await(60, TimeUnit.SECONDS);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.port() + path;
     }
 
@@ -73,6 +73,12 @@ public final class TestCoordinator implements AutoCloseable {
 
     JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());
+    }
+
+    /** Stops at once without giving up the lead of a group, as a killed coordinator would: the others wait out its lease. */
+    public void crash() throws Exception {
+        server.abandon().await(30, TimeUnit.SECONDS);
+        vertx.close().await(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -30,7 +30,7 @@ import org.testcontainers.containers.wait.strategy.Wait;
  * refuses to run as root, so as root the cluster belongs to the {@code postgres} user.
  * Without either, CI fails and a laptop skips.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
     static final String IMAGE = "postgres:15";
     static final String USER = "probefleet";
@@ -52,7 +52,7 @@ final class LocalPostgres implements AutoCloseable {
         this.port = port;
     }
 
-    static LocalPostgres start() throws Exception {
+    public static LocalPostgres start() throws Exception {
         if (DockerClientFactory.instance().isDockerAvailable()) {
             GenericContainer<?> container = new GenericContainer<>(IMAGE).withExposedPorts(5432)
                     .withEnv("POSTGRES_USER", USER).withEnv("POSTGRES_HOST_AUTH_METHOD", "trust")
@@ -87,7 +87,7 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     /** A new, empty database in the cluster, as a store URL. */
-    String freshDatabase() throws Exception {
+    public String freshDatabase() throws Exception {
         String name = "store_" + ++databases;
         try (Connection connection = DriverManager.getConnection(url("postgres"));
              Statement statement = connection.createStatement()) {

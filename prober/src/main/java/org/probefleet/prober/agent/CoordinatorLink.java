@@ -33,8 +33,9 @@ public final class CoordinatorLink {
     private final CoordinatorClient client;
     private Optional<String> etag = Optional.empty();
 
-    public CoordinatorLink(URI coordinator, String token) {
-        this.client = CoordinatorClient.create(coordinator, token);
+    /** A link to the coordinators of a group (or just one), moving on to the next when one does not answer. */
+    public CoordinatorLink(List<URI> coordinators, String token) {
+        this.client = CoordinatorClient.create(coordinators, token);
     }
 
     /** Who the coordinator says this agent is. */

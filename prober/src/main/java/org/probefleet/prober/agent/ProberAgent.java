@@ -47,10 +47,22 @@ public final class ProberAgent implements AutoCloseable {
     static final Duration SELF_CHECK_EVERY = Duration.ofMinutes(1);
     static final Duration FLUSH_ON_STOP = Duration.ofSeconds(10);
 
-    /** Everything an agent is started with. */
-    public record Settings(String region, Optional<String> agent, URI coordinator, String token, Optional<Path> definitions,
+    /** Everything an agent is started with; {@code coordinators} are the members of a group, tried in order, or just one. */
+    public record Settings(String region, Optional<String> agent, List<URI> coordinators, String token, Optional<Path> definitions,
                            Path dataDir, String bind, int metricsPort, int browserSlots, int httpSlots,
                            BrowserSettings browser, Secrets secrets, Duration pollInterval, Backoff backoff) {
+
+        public Settings {
+            coordinators = List.copyOf(coordinators);
+        }
+
+        /** An agent of a single coordinator. */
+        public Settings(String region, Optional<String> agent, URI coordinator, String token, Optional<Path> definitions,
+                        Path dataDir, String bind, int metricsPort, int browserSlots, int httpSlots,
+                        BrowserSettings browser, Secrets secrets, Duration pollInterval, Backoff backoff) {
+            this(region, agent, List.of(coordinator), token, definitions, dataDir, bind, metricsPort, browserSlots, httpSlots, browser,
+                    secrets, pollInterval, backoff);
+        }
     }
 
     private final Settings settings;
@@ -77,7 +89,7 @@ public final class ProberAgent implements AutoCloseable {
         this.name = name;
         Path artifacts = settings.dataDir().resolve("artifacts");
         this.outbox = new Outbox(settings.dataDir().resolve("outbox"), OUTBOX_BYTES);
-        this.reporter = new Reporter(outbox, settings.coordinator(), settings.token(), artifacts, settings.backoff()).start();
+        this.reporter = new Reporter(outbox, settings.coordinators(), settings.token(), artifacts, settings.backoff()).start();
         this.selfCheck = new SelfCheck(this::targets, this::selfCheckBrowser);
         this.scheduler = new JourneyScheduler(settings.browserSlots() + settings.httpSlots(), this::runJourney);
         this.metrics = new AgentMetrics(outbox::pending, scheduler::missed);
@@ -99,7 +111,7 @@ public final class ProberAgent implements AutoCloseable {
      * waiting until the coordinator answers.
      */
     public static ProberAgent start(Settings settings, Clock clock) throws IOException, InterruptedException {
-        CoordinatorLink link = new CoordinatorLink(settings.coordinator(), settings.token());
+        CoordinatorLink link = new CoordinatorLink(settings.coordinators(), settings.token());
         String name = settings.agent().isPresent() ? settings.agent().get() : identify(settings, link);
         ProberAgent agent = new ProberAgent(settings, clock, link, name);
         agent.begin();
@@ -118,7 +130,7 @@ public final class ProberAgent implements AutoCloseable {
                 return identity.agent();
             } catch (IOException e) {
                 Duration delay = settings.backoff().delay(failures, ThreadLocalRandom.current());
-                LOG.warn("waiting for the coordinator at {}: {} (next try in {} ms)", settings.coordinator(), e.getMessage(), delay.toMillis());
+                LOG.warn("waiting for the coordinator at {}: {} (next try in {} ms)", settings.coordinators(), e.getMessage(), delay.toMillis());
                 TimeUnit.MILLISECONDS.sleep(delay.toMillis());
             }
         }

@@ -1,7 +1,6 @@
 package org.probefleet.prober.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.probefleet.journeys.model.Names;
 import org.probefleet.wire.client.Backoff;
+import org.probefleet.wire.client.CoordinatorClient;
 import org.probefleet.prober.agent.ProberAgent;
 import org.probefleet.prober.browser.BrowserSettings;
 import picocli.CommandLine.Command;
@@ -30,7 +30,9 @@ public final class ProberCommand implements Callable<Integer> {
     @Option(names = "--region", required = true, description = "the region this agent probes from, e.g. eu-west")
     String region;
 
-    @Option(names = "--coordinator", required = true, paramLabel = "URL", description = "the coordinator, e.g. http://localhost:8080")
+    @Option(names = "--coordinator", required = true, paramLabel = "URL[,URL]",
+            description = {"the coordinator, e.g. http://localhost:8080; the coordinators of a group separated by commas:",
+                    "the agent reports to the first that answers and moves on when it does not"})
     String coordinator;
 
     @Option(names = "--token-file", paramLabel = "FILE", description = "this agent's token (or env PROBEFLEET_TOKEN)")
@@ -97,7 +99,7 @@ public final class ProberCommand implements Callable<Integer> {
         BrowserSettings browser = runner.browser();
         int slots = browserSlots != null ? browserSlots : Runtime.getRuntime().availableProcessors();
         ProberAgent.Settings settings = new ProberAgent.Settings(region, Optional.ofNullable(agent),
-                URI.create(coordinator.endsWith("/") ? coordinator : coordinator + "/"), token.get(), Optional.ofNullable(definitions),
+                CoordinatorClient.urls(coordinator), token.get(), Optional.ofNullable(definitions),
                 dataDir != null ? dataDir : Path.of("data", "prober-" + region), bind, metricsPort, Math.max(1, slots),
                 Math.max(1, httpSlots), browser, runner.secrets(),
                 interval.get(), Backoff.DEFAULT);

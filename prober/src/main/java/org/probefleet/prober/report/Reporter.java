@@ -35,8 +35,13 @@ public final class Reporter implements AutoCloseable {
     private volatile boolean running = true;
 
     public Reporter(Outbox outbox, URI coordinator, String token, Path artifactDir, Backoff backoff) {
+        this(outbox, List.of(coordinator), token, artifactDir, backoff);
+    }
+
+    /** Delivers to the coordinators of a group: to the one that answers, the outbox kept while none does. */
+    public Reporter(Outbox outbox, List<URI> coordinators, String token, Path artifactDir, Backoff backoff) {
         this.outbox = outbox;
-        this.client = CoordinatorClient.create(coordinator, token);
+        this.client = CoordinatorClient.create(coordinators, token);
         this.artifactDir = artifactDir;
         this.backoff = backoff;
         this.thread = new Thread(this::loop, "reporter");

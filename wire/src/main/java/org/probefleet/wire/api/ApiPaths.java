@@ -18,6 +18,8 @@ public final class ApiPaths {
     public static final String OUTCOME_ROUTE = OUTCOMES + "/:runId";
     public static final String HEARTBEAT = "/api/v1/agents/heartbeat";
     public static final String AGENTS = "/api/v1/agents";
+    /** Who this coordinator is in a group on one store, and whether it leads. */
+    public static final String GROUP = "/api/v1/group";
     public static final String ASSIGNMENTS_ROUTE = AGENTS + "/:agent/assignments";
     public static final String ARTIFACT_ROUTE = "/api/v1/artifacts/:id";
     /** Definitions: PUT pushes a set, GET returns the one in force. */

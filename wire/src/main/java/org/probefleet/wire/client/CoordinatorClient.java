@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.probefleet.wire.api.ApiPaths;
 import org.probefleet.wire.api.AgentAssignments;
 import org.probefleet.wire.api.HeartbeatAnswer;
@@ -20,8 +22,10 @@ import org.probefleet.wire.outcome.Outcome;
 
 /**
  * The one HTTP client of a coordinator's API, for agents and the command line. Typed where the
- * answer's shape is known; the status and body where callers decide by them. A call that reaches
- * no coordinator throws {@link CoordinatorUnreachable}.
+ * answer's shape is known; the status and body where callers decide by them. Given several
+ * coordinators of a group, a call goes to the one that answered last and moves on to the next
+ * when it cannot be reached or is unavailable (502, 503, 504); a call that reaches no coordinator
+ * throws {@link CoordinatorUnreachable}, and the caller's backoff decides when to try again.
  */
 public final class CoordinatorClient {
 
@@ -33,6 +37,8 @@ public final class CoordinatorClient {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     /** Artifacts (screenshots, traces) run to megabytes. */
     static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(60);
+    /** Answers that say this coordinator cannot serve now, where another of the group may. */
+    private static final Set<Integer> UNAVAILABLE = Set.of(502, 503, 504);
 
     /** An answer as the coordinator gave it. */
     public record Response(int status, String body, Optional<String> etag) {
@@ -45,22 +51,44 @@ public final class CoordinatorClient {
     public record Assigned(AgentAssignments assignments, Optional<String> etag) {
     }
 
-    private final URI base;
+    private final List<URI> bases;
     private final Optional<String> token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    /** The coordinator that answered last: calls start there. */
+    private volatile int current;
 
-    private CoordinatorClient(URI base, Optional<String> token) {
-        this.base = base;
+    private CoordinatorClient(List<URI> bases, Optional<String> token) {
+        if (bases.isEmpty()) {
+            throw new IllegalArgumentException("no coordinator URL given");
+        }
+        this.bases = List.copyOf(bases);
         this.token = token;
     }
 
-    /** A client of the coordinator at {@code base} (a URL; a trailing slash is added), sending {@code token} when present. */
+    /**
+     * A client of the coordinator at {@code base} (a URL, or several separated by commas for a group; a
+     * trailing slash is added), sending {@code token} when present.
+     */
     public static CoordinatorClient create(String base, Optional<String> token) {
-        return new CoordinatorClient(URI.create(base.endsWith("/") ? base : base + "/"), token);
+        return new CoordinatorClient(urls(base), token);
     }
 
     public static CoordinatorClient create(URI base, String token) {
         return create(base.toString(), Optional.of(token));
+    }
+
+    public static CoordinatorClient create(List<URI> bases, String token) {
+        return new CoordinatorClient(bases.stream().map(base -> slashed(base.toString())).toList(), Optional.of(token));
+    }
+
+    /** The coordinators in {@code list}, URLs separated by commas, each with a trailing slash. */
+    public static List<URI> urls(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(url -> !url.isEmpty()).map(CoordinatorClient::slashed)
+                .toList();
+    }
+
+    private static URI slashed(String url) {
+        return URI.create(url.endsWith("/") ? url : url + "/");
     }
 
     /** The token from a file, or from an environment variable; never from a flag, so it stays out of shell history. */
@@ -71,13 +99,14 @@ public final class CoordinatorClient {
         return Optional.ofNullable(System.getenv(variable)).map(String::trim).filter(value -> !value.isEmpty());
     }
 
+    /** The coordinator that answered last (the first given, before any call). */
     public URI base() {
-        return base;
+        return bases.get(current);
     }
 
     /** Sends a heartbeat; any answer but 200 is an {@link IOException} with the status and body. */
     public HeartbeatAnswer heartbeat(HeartbeatRequest heartbeat) throws IOException, InterruptedException {
-        Response response = send(request(ApiPaths.HEARTBEAT, AGENT_CALL_TIMEOUT).header("Content-Type", "application/json")
+        Response response = send(ApiPaths.HEARTBEAT, request(AGENT_CALL_TIMEOUT).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Messages.write(heartbeat).toString())));
         if (response.status() != 200) {
             throw new IOException("heartbeat refused: HTTP " + response.status() + " " + response.body());
@@ -87,9 +116,9 @@ public final class CoordinatorClient {
 
     /** The agent's assignments, or empty when they are still those {@code etag} names (304). */
     public Optional<Assigned> assignments(String agent, Optional<String> etag) throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(ApiPaths.assignments(agent), AGENT_CALL_TIMEOUT).GET();
+        HttpRequest.Builder request = request(AGENT_CALL_TIMEOUT).GET();
         etag.ifPresent(value -> request.header("If-None-Match", value));
-        Response response = send(request);
+        Response response = send(ApiPaths.assignments(agent), request);
         if (response.status() == 304) {
             return Optional.empty();
         }
@@ -101,12 +130,12 @@ public final class CoordinatorClient {
 
     /** Posts a batch of outcomes; a 2xx body reads with {@link Messages#readIngestAnswer}. */
     public Response postOutcomes(List<Outcome> outcomes) throws IOException, InterruptedException {
-        return send(request(ApiPaths.OUTCOMES, CALL_TIMEOUT).header("Content-Type", "application/json")
+        return send(ApiPaths.OUTCOMES, request(CALL_TIMEOUT).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Messages.outcomeBatch(outcomes))));
     }
 
     public Response putArtifact(String id, Path file) throws IOException, InterruptedException {
-        return send(request(ApiPaths.artifact(id), UPLOAD_TIMEOUT).PUT(HttpRequest.BodyPublishers.ofFile(file)));
+        return send(ApiPaths.artifact(id), request(UPLOAD_TIMEOUT).PUT(HttpRequest.BodyPublishers.ofFile(file)));
     }
 
     /** Every SLO's latest results ({@code {"slos": [...]}}). */
@@ -145,27 +174,46 @@ public final class CoordinatorClient {
     }
 
     private Response command(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = request(path, CALL_TIMEOUT)
+        HttpRequest.Builder request = request(CALL_TIMEOUT)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        return send(request);
+        return send(path, request);
     }
 
-    private HttpRequest.Builder request(String path, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(timeout);
+    private HttpRequest.Builder request(Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(timeout);
         token.ifPresent(value -> request.header(ApiPaths.AUTHORIZATION, ApiPaths.bearer(value)));
         return request;
     }
 
-    private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new CoordinatorUnreachable(base, e);
+    /** Tries each coordinator once, from the one that answered last; the first real answer sticks. */
+    private Response send(String path, HttpRequest.Builder request) throws IOException, InterruptedException {
+        int first = current;
+        CoordinatorUnreachable unreachable = null;
+        Response unavailable = null;
+        for (int tried = 0; tried < bases.size(); tried++) {
+            int at = (first + tried) % bases.size();
+            URI base = bases.get(at);
+            HttpResponse<String> response;
+            try {
+                response = http.send(request.uri(base.resolve(path.substring(1))).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                unreachable = new CoordinatorUnreachable(base, e);
+                continue;
+            }
+            Response answer = new Response(response.statusCode(), response.body(), response.headers().firstValue("ETag"));
+            if (UNAVAILABLE.contains(answer.status()) && tried + 1 < bases.size()) {
+                unavailable = answer;
+                continue;
+            }
+            current = at;
+            return answer;
         }
-        return new Response(response.statusCode(), response.body(), response.headers().firstValue("ETag"));
+        if (unavailable != null) {
+            return unavailable;
+        }
+        throw unreachable;
     }
 }

@@ -101,6 +101,46 @@ class CoordinatorClientTest {
                 });
     }
 
+    @Test
+    @DisplayName("of a group, the first coordinator that answers takes the call, and later calls stay with it")
+    void movesOnToTheNextCoordinator() throws Exception {
+        int down = freePort();
+        HttpServer unavailable = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        unavailable.createContext("/", exchange -> answer(exchange, 503, null, "{\"error\":\"the store is not answering\"}"));
+        unavailable.start();
+        try {
+            String alive = "http://127.0.0.1:" + server.getAddress().getPort();
+            CoordinatorClient group = CoordinatorClient.create("http://127.0.0.1:" + down + ", http://127.0.0.1:"
+                    + unavailable.getAddress().getPort() + "," + alive, Optional.of("s3cret"));
+
+            assertThat(group.heartbeat(new HeartbeatRequest("0.1.0", 2, true, 0, 0, 0)).agent()).isEqualTo("eu-west-1");
+            assertThat(group.base()).hasToString(alive + "/");
+            group.heartbeat(new HeartbeatRequest("0.1.0", 2, true, 0, 0, 0));
+            // The unavailable one was asked once, by the first call; the second went straight to the one that answered.
+            assertThat(seen).extracting(Seen::path).containsExactly("/api/v1/agents/heartbeat", "/api/v1/agents/heartbeat",
+                    "/api/v1/agents/heartbeat");
+        } finally {
+            unavailable.stop(0);
+        }
+    }
+
+    @Test
+    @DisplayName("when no coordinator of a group answers, the call is unreachable and names the last one tried")
+    void noCoordinatorAnswers() throws Exception {
+        int first = freePort();
+        int second = freePort();
+        CoordinatorClient group = CoordinatorClient.create("http://127.0.0.1:" + first + ",http://127.0.0.1:" + second, Optional.empty());
+
+        assertThatThrownBy(() -> group.gate("checkout")).isInstanceOfSatisfying(CoordinatorUnreachable.class,
+                e -> assertThat(e.base()).hasToString("http://127.0.0.1:" + second + "/"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     private void answer(HttpExchange exchange, int status, String etag, String body) throws IOException {
         seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("If-None-Match"),
