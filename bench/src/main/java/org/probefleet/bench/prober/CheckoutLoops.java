@@ -21,7 +21,7 @@ import org.probefleet.prober.run.Secrets;
 import org.probefleet.prober.schedule.DueRun;
 import org.probefleet.wire.outcome.OutcomeStatus;
 
-/** The checkout one run after another, after a few warm-up runs: through the agent's executor, and straight on Playwright for Java. */
+/** The checkout one run after another, after a few warm-up runs: through the agent's executor and straight on Playwright for Java. */
 final class CheckoutLoops {
 
     static final int WARM_UP = 3;
@@ -36,22 +36,37 @@ final class CheckoutLoops {
         this.runs = runs;
     }
 
+    /** The runner's and the bare loop's figures, measured side by side. */
+    record Comparison(LoopStats runner, LoopStats bareJava) {
+        double ratio() {
+            return runner.meanMs() / bareJava.meanMs();
+        }
+    }
+
     /**
-     * What the agent does for a healthy scheduled run, on this thread: a fresh context, the steps,
-     * the evidence policy (no trace), the outcome written to a durable outbox.
+     * The checkout through the agent's executor and straight on Playwright for Java, one run of
+     * each in turn, so both meet the same shop, JIT and neighbours. The executor's run is what
+     * the agent does for a healthy scheduled run: a fresh context, the steps, the evidence policy
+     * (no trace), the outcome fsynced to an outbox.
      */
-    LoopStats agentRunner(Journey checkout, Secrets secrets, Path folder) throws Exception {
-        List<Long> millis = new ArrayList<>();
-        try (Outbox outbox = new Outbox(folder.resolve("loop-outbox"), 1L << 30)) {
-            try (RunExecutor executor = new RunExecutor("bench", "bench-1", secrets, folder.resolve("loop-artifacts"), outbox,
-                    new AgentMetrics(outbox::pending, () -> 0), () -> true, browser, Clock.systemUTC())) {
-                for (int run = -WARM_UP; run < runs; run++) {
-                    long start = System.nanoTime();
-                    Instant now = Instant.now();
-                    executor.run(DueRun.of(checkout, now, DueRun.SCHEDULED), now);
-                    if (run >= 0) {
-                        millis.add((System.nanoTime() - start) / 1_000_000);
-                    }
+    Comparison compare(Journey checkout, Secrets secrets, Path folder) throws Exception {
+        List<Long> runner = new ArrayList<>();
+        List<Long> bare = new ArrayList<>();
+        try (Outbox outbox = new Outbox(folder.resolve("loop-outbox"), 1L << 30);
+             RunExecutor executor = new RunExecutor("bench", "bench-1", secrets, folder.resolve("loop-artifacts"), outbox,
+                     new AgentMetrics(outbox::pending, () -> 0), () -> true, browser, Clock.systemUTC());
+             Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                     .setExecutablePath(browser.executable().orElseThrow()).setArgs(browser.args()))) {
+            for (int run = -WARM_UP; run < runs; run++) {
+                long start = System.nanoTime();
+                Instant now = Instant.now();
+                executor.run(DueRun.of(checkout, now, DueRun.SCHEDULED), now);
+                long middle = System.nanoTime();
+                bareCheckout(chromium);
+                if (run >= 0) {
+                    runner.add((middle - start) / 1_000_000);
+                    bare.add((System.nanoTime() - middle) / 1_000_000);
                 }
             }
             for (Outbox.Entry entry : outbox.peek((int) outbox.pending())) {
@@ -61,32 +76,20 @@ final class CheckoutLoops {
                 }
             }
         }
-        return LoopStats.of(millis);
+        return new Comparison(LoopStats.of(runner), LoopStats.of(bare));
     }
 
-    /** The same steps straight on Playwright for Java: a fresh context and page per run, nothing recorded. */
-    LoopStats bareJava() {
-        List<Long> millis = new ArrayList<>();
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                     .setExecutablePath(browser.executable().orElseThrow()).setArgs(browser.args()))) {
-            for (int run = -WARM_UP; run < runs; run++) {
-                long start = System.nanoTime();
-                try (BrowserContext context = chromium.newContext()) {
-                    Page page = context.newPage();
-                    page.navigate(baseUrl + "/");
-                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to cart")).click();
-                    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Checkout")).click();
-                    page.getByLabel("Email").fill(BenchJourneys.EMAIL);
-                    page.getByLabel("Card number").fill(BenchJourneys.CARD);
-                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay now")).click();
-                    page.getByText("Order confirmed").waitFor();
-                }
-                if (run >= 0) {
-                    millis.add((System.nanoTime() - start) / 1_000_000);
-                }
-            }
+    /** The same steps straight on Playwright for Java: a fresh context and page, nothing recorded. */
+    private void bareCheckout(Browser chromium) {
+        try (BrowserContext context = chromium.newContext()) {
+            Page page = context.newPage();
+            page.navigate(baseUrl + "/");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to cart")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Checkout")).click();
+            page.getByLabel("Email").fill(BenchJourneys.EMAIL);
+            page.getByLabel("Card number").fill(BenchJourneys.CARD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay now")).click();
+            page.getByText("Order confirmed").waitFor();
         }
-        return LoopStats.of(millis);
     }
 }

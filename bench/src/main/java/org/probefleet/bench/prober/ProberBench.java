@@ -41,11 +41,10 @@ public final class ProberBench {
         out.printf("prober benchmark against %s; %d cores; %d browser slots%n%n", settings.baseUrl(),
                 Runtime.getRuntime().availableProcessors(), settings.browserSlots());
         out.flush();
-        CheckoutLoops loops = new CheckoutLoops(settings.baseUrl(), settings.browser(), settings.loopRuns());
-        LoopStats runner = loops.agentRunner(BenchJourneys.checkouts(settings.baseUrl(), 1).get(0), secrets, folder);
-        LoopStats bareJava = loops.bareJava();
+        CheckoutLoops.Comparison loops = new CheckoutLoops(settings.baseUrl(), settings.browser(), settings.loopRuns())
+                .compare(BenchJourneys.checkouts(settings.baseUrl(), 1).get(0), secrets, folder);
         NodeBaseline.Result bareNode = new NodeBaseline(settings.baseUrl(), settings.browser(), settings.loopRuns()).run(folder);
-        reportLoops(out, runner, bareJava, bareNode);
+        reportLoops(out, loops, bareNode);
         ScheduledLoad scheduled = new ScheduledLoad(settings.browser(), settings.browserSlots(), settings.duration());
         if (settings.browserJourneys() > 0) {
             ScheduledLoad.Load load = scheduled.run(BenchJourneys.checkouts(settings.baseUrl(), settings.browserJourneys()), secrets,
@@ -61,14 +60,14 @@ public final class ProberBench {
         }
     }
 
-    private void reportLoops(PrintWriter out, LoopStats runner, LoopStats bareJava, NodeBaseline.Result bareNode) {
+    private void reportLoops(PrintWriter out, CheckoutLoops.Comparison loops, NodeBaseline.Result bareNode) {
         out.printf("| one checkout after another (%d runs, after %d warm-up), fresh context per run | checkouts/min | mean ms | p50 ms | p99 ms |%n",
                 settings.loopRuns(), CheckoutLoops.WARM_UP);
         out.println("|---|---:|---:|---:|---:|");
-        row(out, "the agent's runner (executor, no trace on a healthy run, outcome to the outbox)", runner);
-        row(out, "bare Playwright for Java loop (same steps, same Chromium)", bareJava);
+        row(out, "the agent's runner (executor, no trace on a healthy run, outcome fsynced to the outbox)", loops.runner());
+        row(out, "bare Playwright for Java loop (same steps, same Chromium, runs taking turns with the runner's)", loops.bareJava());
         bareNode.stats().ifPresent(node -> row(out, "bare Node loop, playwright-core (the ecosystem ceiling)", node));
-        out.printf("runner / bare Java: %.2f (mean time a run; target <= 1.15)%n", runner.meanMs() / bareJava.meanMs());
+        out.printf("runner / bare Java: %.2f (mean time a run; target <= 1.15)%n", loops.ratio());
         out.println(bareNode.note());
         out.println();
         out.flush();
