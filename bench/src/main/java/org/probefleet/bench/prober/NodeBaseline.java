@@ -36,11 +36,14 @@ final class NodeBaseline {
     private final String baseUrl;
     private final BrowserSettings browser;
     private final int runs;
+    private final String searchPath;
 
-    NodeBaseline(String baseUrl, BrowserSettings browser, int runs) {
+    /** A loop of {@code runs} checkouts against {@code baseUrl}, with the {@code node} found on {@code searchPath} (a PATH value). */
+    NodeBaseline(String baseUrl, BrowserSettings browser, int runs, String searchPath) {
         this.baseUrl = baseUrl;
         this.browser = browser;
         this.runs = runs;
+        this.searchPath = searchPath;
     }
 
     Result run(Path folder) throws IOException, InterruptedException {
@@ -50,7 +53,7 @@ final class NodeBaseline {
         }
         Path script = folder.resolve("bare-checkout.js");
         try (InputStream in = NodeBaseline.class.getResourceAsStream("bare-checkout.js")) {
-            Files.copy(in, script);
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Path output = folder.resolve("bare-checkout.out");
         Path errors = folder.resolve("bare-checkout.err");
@@ -88,8 +91,8 @@ final class NodeBaseline {
         return new ObjectMapper().writeValueAsString(settings);
     }
 
-    private static Optional<Path> onPath(String program) {
-        for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+    private Optional<Path> onPath(String program) {
+        for (String directory : searchPath.split(java.io.File.pathSeparator)) {
             Path candidate = Path.of(directory.isEmpty() ? "." : directory, program);
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);

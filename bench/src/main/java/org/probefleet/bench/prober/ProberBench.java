@@ -43,7 +43,8 @@ public final class ProberBench {
         out.flush();
         CheckoutLoops.Comparison loops = new CheckoutLoops(settings.baseUrl(), settings.browser(), settings.loopRuns())
                 .compare(BenchJourneys.checkouts(settings.baseUrl(), 1).get(0), secrets, folder);
-        NodeBaseline.Result bareNode = new NodeBaseline(settings.baseUrl(), settings.browser(), settings.loopRuns()).run(folder);
+        NodeBaseline.Result bareNode = new NodeBaseline(settings.baseUrl(), settings.browser(), settings.loopRuns(),
+                System.getenv().getOrDefault("PATH", "")).run(folder);
         reportLoops(out, loops, bareNode);
         ScheduledLoad scheduled = new ScheduledLoad(settings.browser(), settings.browserSlots(), settings.duration());
         if (settings.browserJourneys() > 0) {
