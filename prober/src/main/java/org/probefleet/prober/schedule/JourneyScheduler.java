@@ -88,6 +88,7 @@ public final class JourneyScheduler implements AutoCloseable {
             });
             scheduler.start();
         } catch (SchedulerException e) {
+            lanes.close();
             throw new IllegalStateException("cannot start the journey scheduler", e);
         }
     }
