@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code fleet bench prober}: the agent's throughput, schedule lag and memory against a running demo shop. */
 @Command(name = "prober", mixinStandardHelpOptions = true,
-        description = "the agent's runner against a bare Playwright loop, then scheduled browser and HTTP load "
-                + "with throughput, schedule lag and memory, against a demo shop (fleet bench prober starts one).")
+        description = "the agent's runner against bare Playwright loops (Java, and Node when node resolves playwright-core), "
+                + "then scheduled browser and HTTP load with throughput, skipped runs, schedule lag and memory, against a demo shop "
+                + "(fleet bench prober starts one).")
 public final class ProberCommand implements Callable<Integer> {
 
     @Option(names = "--base-url", required = true, paramLabel = "URL", description = "the demo shop, e.g. http://127.0.0.1:8089")

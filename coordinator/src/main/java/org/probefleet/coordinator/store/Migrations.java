@@ -64,7 +64,7 @@ final class Migrations {
                       link TEXT NOT NULL,
                       slos TEXT NOT NULL,
                       services TEXT NOT NULL)""",
-                    "CREATE INDEX deploys_by_time ON deploys (at)")),
+                    "CREATE INDEX deploys_by_time ON deploys (at)"),
             // A coordinator group on one store: who committed each outcome and when (so the others can count it), the
             // leader's lease, and the agents' heartbeats, which every member must see to assign alike.
             List.of("ALTER TABLE outcomes ADD COLUMN committed_by TEXT NOT NULL DEFAULT ''",

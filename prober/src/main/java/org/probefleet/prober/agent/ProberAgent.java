@@ -30,6 +30,7 @@ import org.probefleet.prober.report.Outbox;
 import org.probefleet.prober.report.Reporter;
 import org.probefleet.prober.run.Resolver;
 import org.probefleet.prober.run.Secrets;
+import org.probefleet.prober.schedule.DueRun;
 import org.probefleet.prober.schedule.JourneyScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,10 +92,10 @@ public final class ProberAgent implements AutoCloseable {
         this.outbox = new Outbox(settings.dataDir().resolve("outbox"), OUTBOX_BYTES);
         this.reporter = new Reporter(outbox, settings.coordinators(), settings.token(), artifacts, settings.backoff()).start();
         this.selfCheck = new SelfCheck(this::targets, this::selfCheckBrowser);
-        this.scheduler = new JourneyScheduler(settings.browserSlots() + settings.httpSlots(), this::runJourney);
+        this.scheduler = new JourneyScheduler(settings.browserSlots(), settings.httpSlots(), this::runJourney, clock);
         this.metrics = new AgentMetrics(outbox::pending, scheduler::missed);
         this.executor = new RunExecutor(settings.region(), name, settings.secrets(), artifacts, outbox, metrics, selfCheck::ok,
-                settings.browser(), settings.browserSlots(), clock);
+                settings.browser(), clock);
         this.http = HttpServer.create(new InetSocketAddress(settings.bind(), settings.metricsPort()), 0);
         http.createContext("/metrics", exchange -> reply(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
         http.createContext("/healthz", exchange -> reply(exchange, selfCheck.ok() ? 200 : 503, "text/plain",
@@ -102,8 +103,9 @@ public final class ProberAgent implements AutoCloseable {
         http.start();
     }
 
-    private void runJourney(Journey journey, java.time.Instant planned, java.time.Instant actual) {
-        executor.run(journey, planned, actual);
+    /** The scheduler is made before the executor (the metrics read its skipped runs), so it calls the executor through here. */
+    private void runJourney(DueRun due, java.time.Instant started) {
+        executor.run(due, started);
     }
 
     /**

@@ -8,13 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.probefleet.journeys.model.Journey;
-import org.probefleet.journeys.model.Kind;
 import org.probefleet.wire.outcome.Outcome;
-import org.probefleet.wire.outcome.OutcomeStatus;
 import org.probefleet.prober.browser.BrowserSettings;
 import org.probefleet.prober.report.Outbox;
 import org.probefleet.prober.kinds.JourneyKinds;
@@ -25,15 +21,17 @@ import org.probefleet.prober.run.RunResult;
 import org.probefleet.prober.run.RunnerRegistry;
 import org.probefleet.prober.run.Runners;
 import org.probefleet.prober.run.Secrets;
+import org.probefleet.prober.schedule.DueRun;
 import org.probefleet.prober.schedule.IncidentTracker;
 import org.probefleet.prober.schedule.JourneyScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a scheduled run does: take a runner slot (browser slots are bounded, default one per core),
- * run the journey with its retries on this thread's own runners, decide which artifacts to keep,
- * and record the outcome in the outbox. A failure while the agent's self-check fails is its own error.
+ * What a due run does, on the runner thread its lane gave it (browser slot threads each keep their
+ * own Chromium): run the journey with its retries on this thread's own runners, recording the
+ * evidence the incident tracker asks for, decide which artifacts to keep, and record the outcome
+ * in the outbox. A failure while the agent's self-check fails is its own error.
  */
 public final class RunExecutor implements JourneyScheduler.RunAction, AutoCloseable {
 
@@ -46,21 +44,18 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
     private final Outbox outbox;
     private final AgentMetrics metrics;
     private final BooleanSupplier selfCheckOk;
-    private final Semaphore browserSlots;
-    private final java.util.concurrent.ExecutorService browserWorkers;
     private final IncidentTracker incidents = new IncidentTracker();
     private final List<Runners> allRunners = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Runners> runners;
 
     /** Runs every journey kind this prober knows, browser runs with {@code browserSettings}. */
     public RunExecutor(String region, String agent, Secrets secrets, Path artifactDir, Outbox outbox, AgentMetrics metrics,
-                       BooleanSupplier selfCheckOk, BrowserSettings browserSettings, int browserSlotCount, java.time.Clock clock) {
-        this(region, agent, secrets, artifactDir, outbox, metrics, selfCheckOk, JourneyKinds.registry(browserSettings, clock),
-                browserSlotCount);
+                       BooleanSupplier selfCheckOk, BrowserSettings browserSettings, java.time.Clock clock) {
+        this(region, agent, secrets, artifactDir, outbox, metrics, selfCheckOk, JourneyKinds.registry(browserSettings, clock));
     }
 
     RunExecutor(String region, String agent, Secrets secrets, Path artifactDir, Outbox outbox, AgentMetrics metrics,
-                BooleanSupplier selfCheckOk, RunnerRegistry registry, int browserSlotCount) {
+                BooleanSupplier selfCheckOk, RunnerRegistry registry) {
         this.region = region;
         this.agent = agent;
         this.secrets = secrets;
@@ -68,15 +63,6 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
         this.outbox = outbox;
         this.metrics = metrics;
         this.selfCheckOk = selfCheckOk;
-        this.browserSlots = new Semaphore(browserSlotCount, true);
-        // Slot threads load Java journeys with the class loader the agent was started with (--classpath), whichever thread starts them.
-        ClassLoader journeyClasses = Thread.currentThread().getContextClassLoader();
-        this.browserWorkers = java.util.concurrent.Executors.newFixedThreadPool(browserSlotCount, runnable -> {
-            Thread thread = new Thread(runnable, "browser-slot");
-            thread.setDaemon(true);
-            thread.setContextClassLoader(journeyClasses);
-            return thread;
-        });
         this.runners = ThreadLocal.withInitial(() -> {
             Runners created = registry.open();
             allRunners.add(created);
@@ -85,35 +71,14 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
     }
 
     @Override
-    public void run(Journey journey, Instant planned, Instant actual) {
-        metrics.lag(Duration.between(planned, actual));
-        if (journey.kind() != Kind.BROWSER) {
-            runHere(journey);
-            return;
-        }
-        try {
-            if (!browserSlots.tryAcquire(journey.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("journey {}: no browser slot free within its timeout; run skipped", journey.id());
-                return;
-            }
-            try {
-                // Browser runs happen on the slot threads, so the agent has one Chromium per slot, not one per scheduler thread.
-                browserWorkers.submit(() -> runHere(journey)).get();
-            } finally {
-                browserSlots.release();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.error("journey {}: the run failed unexpectedly", journey.id(), e.getCause());
-        }
-    }
-
-    private void runHere(Journey journey) {
-        RunContext context = new RunContext(region, agent, Optional.empty(), secrets, artifactDir, true);
+    public void run(DueRun due, Instant started) {
+        metrics.lag(Duration.between(due.planned(), started));
+        Journey journey = due.journey();
+        RunContext context = new RunContext(region, agent, Optional.empty(), secrets, artifactDir, incidents.evidenceFor(journey.id()));
         Attempts.Report report = Attempts.run(runners.get().forJourney(journey), journey, context, Runners.version(journey));
         Outcome outcome = report.outcome().withStatus(Failures.reported(report.outcome().status(), selfCheckOk.getAsBoolean()));
-        if (!incidents.keepArtifacts(journey.id(), outcome.status(), outcome.attempts())) {
+        boolean traced = report.attempts().stream().anyMatch(attempt -> attempt.artifacts().containsKey("trace"));
+        if (!incidents.keepArtifacts(journey.id(), outcome.status(), outcome.attempts(), traced)) {
             report.attempts().forEach(RunExecutor::deleteArtifacts);
             outcome = outcome.withArtifacts(Map.of());
         }
@@ -131,15 +96,9 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
         }
     }
 
-    /** Lets running browser runs finish, then closes every runner; no thread uses them any more by then. */
+    /** Closes every runner; called once the scheduler has stopped, when no thread uses them any more. */
     @Override
     public void close() {
-        browserWorkers.shutdown();
-        try {
-            browserWorkers.awaitTermination(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         allRunners.forEach(Runners::close);
     }
 }

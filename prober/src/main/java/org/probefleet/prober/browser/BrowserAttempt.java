@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.probefleet.journeys.BrowserJourney;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Step;
+import org.probefleet.prober.run.Evidence;
 import org.probefleet.prober.run.Failures;
 import org.probefleet.prober.run.ProberFault;
 import org.probefleet.prober.run.Resolver;
@@ -69,7 +70,7 @@ final class BrowserAttempt implements AutoCloseable {
         this.start = System.nanoTime();
     }
 
-    /** A fresh context on {@code chromium} with the region header and base URL, traced when artifacts are recorded. */
+    /** A fresh context on {@code chromium} with the region header and base URL, traced when the run's evidence says so. */
     Page open(Browser chromium) {
         this.chromium = chromium;
         deadline = System.nanoTime() + journey.timeout().toNanos();
@@ -79,7 +80,7 @@ final class BrowserAttempt implements AutoCloseable {
         Optional<String> baseUrl = context.baseUrl().or(() -> journey.baseUrl().map(url -> resolver.render(url, Map.of())));
         baseUrl.ifPresent(options::setBaseURL);
         browserContext = chromium.newContext(options);
-        if (context.recordArtifacts()) {
+        if (context.evidence() == Evidence.TRACE) {
             browserContext.tracing().start(new Tracing.StartOptions().setSnapshots(true).setScreenshots(false).setSources(false));
         }
         Page page = browserContext.newPage();
@@ -141,17 +142,17 @@ final class BrowserAttempt implements AutoCloseable {
         steps.add(new StepResult(step.name(), millisSince(stepStart), OutcomeStatus.SUCCESS));
     }
 
-    /** Every step held: a success, with the trace when artifacts are recorded. */
+    /** Every step held: a success, with the trace when one was recorded. */
     RunResult passed() throws IOException {
         long durationMs = millisSince(start);
-        if (context.recordArtifacts()) {
+        if (context.evidence() == Evidence.TRACE) {
             artifacts.put("trace", stopTrace());
         }
         return new RunResult(startedAt, durationMs, OutcomeStatus.SUCCESS, steps,
                 Optional.empty(), Optional.empty(), Optional.empty(), artifacts);
     }
 
-    /** The attempt ended with {@code error}: a failure (with its screenshot and trace) or a prober error. */
+    /** The attempt ended with {@code error}: a failure (with its screenshot, and its trace when one was recorded) or a prober error. */
     RunResult ended(Throwable error) {
         long durationMs = millisSince(start);
         Throwable judged = judge(error);
@@ -160,7 +161,7 @@ final class BrowserAttempt implements AutoCloseable {
         if (status == OutcomeStatus.PROBER_ERROR) {
             LOG.warn("journey {}: prober error: {}", journey.id(), message);
         }
-        if (browserContext != null && context.recordArtifacts() && status == OutcomeStatus.FAILURE) {
+        if (browserContext != null && context.evidence() != Evidence.NONE && status == OutcomeStatus.FAILURE) {
             capture();
         }
         return new RunResult(startedAt, durationMs, status, steps, Optional.ofNullable(current),
@@ -172,7 +173,7 @@ final class BrowserAttempt implements AutoCloseable {
         return BrowserFaults.judge(error, chromium == null || chromium.isConnected(), crashed.get());
     }
 
-    /** A failure screenshot (secret fields masked) and the trace, both redacted, for the failing run. */
+    /** A failure screenshot (secret fields masked) and the redacted trace if one was recorded, for the failing run. */
     private void capture() {
         try {
             Files.createDirectories(context.artifactDir());
@@ -183,7 +184,9 @@ final class BrowserAttempt implements AutoCloseable {
                         .setMask(secretLocators(page)));
                 artifacts.put("screenshot", screenshot);
             }
-            artifacts.put("trace", stopTrace());
+            if (context.evidence() == Evidence.TRACE) {
+                artifacts.put("trace", stopTrace());
+            }
         } catch (IOException | PlaywrightException e) {
             LOG.warn("journey {}: could not save failure artifacts: {}", journey.id(), Failures.oneLine(e, context.secrets()));
         }

@@ -13,6 +13,7 @@ import org.probefleet.journeys.model.Journey;
 import org.probefleet.wire.outcome.OutcomeJson;
 import org.probefleet.prober.kinds.JourneyKinds;
 import org.probefleet.prober.run.Attempts;
+import org.probefleet.prober.run.Evidence;
 import org.probefleet.prober.run.RunContext;
 import org.probefleet.prober.run.Runners;
 import org.probefleet.prober.run.Secrets;
@@ -74,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Journey journey = journeys.get(0);
         Secrets secrets = runner.secrets();
-        RunContext context = new RunContext(region, "local", Optional.ofNullable(baseUrl), secrets, artifacts, true);
+        RunContext context = new RunContext(region, "local", Optional.ofNullable(baseUrl), secrets, artifacts, Evidence.TRACE);
         Attempts.Report report;
         try (Runners runners = JourneyKinds.registry(runner.browser(), Clock.systemUTC()).open()) {
             report = Attempts.run(runners.forJourney(journey), journey, context, Runners.version(journey));

@@ -11,6 +11,7 @@ import org.probefleet.wire.outcome.RunIds;
 /**
  * Runs a journey with its retries and turns the attempts into one outcome: a pass on a retry is
  * a success with {@code attempts > 1} (flaky, not hidden); every attempt is kept with its artifacts.
+ * Retries record a trace ({@link Evidence#forRetry}): they are what explains a failed first attempt.
  */
 public final class Attempts {
 
@@ -26,11 +27,12 @@ public final class Attempts {
 
     public static Report run(JourneyRunner runner, Journey journey, RunContext context, String journeyVersion) {
         List<RunResult> attempts = new ArrayList<>();
-        RunResult result;
-        do {
-            result = runner.run(journey, context);
+        RunResult result = runner.run(journey, context);
+        attempts.add(result);
+        while (Failures.retryable(result.status()) && attempts.size() <= journey.retries()) {
+            result = runner.run(journey, context.withEvidence(context.evidence().forRetry()));
             attempts.add(result);
-        } while (Failures.retryable(result.status()) && attempts.size() <= journey.retries());
+        }
         return new Report(outcome(journey, context, journeyVersion, attempts), attempts);
     }
 

@@ -2,16 +2,17 @@ package org.probefleet.prober.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Schedule;
 import org.quartz.CronScheduleBuilder;
-import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -30,36 +31,49 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs journeys on their schedules with Quartz (in memory): {@code every} on an epoch-aligned
  * grid shifted by the journey's spread offset, {@code cron} on its expression delayed by the
- * offset. Never two runs of one journey at once; a missed run is skipped and counted, never
- * made up in a burst. The only place Quartz is used.
+ * offset. A due run queues for a runner of its kind ({@link RunLanes}) and waits at most
+ * {@link DueRun#maxWait}; {@link #runNow} queues one out of schedule. Never two runs of one
+ * journey at once; a run that cannot start in time is skipped and counted, never made up in a
+ * burst. The only place Quartz is used.
  */
 public final class JourneyScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JourneyScheduler.class);
     private static final String GROUP = "journeys";
 
-    /** What a due run does; called on a scheduler thread with the planned and actual start. */
+    /** Quartz only queues due runs, which takes no time: two threads keep its triggers on time. */
+    private static final int TRIGGER_THREADS = 2;
+
+    /** What a due run does; called on its lane's runner thread when it starts, which is how late it starts. */
     @FunctionalInterface
     public interface RunAction {
-        void run(Journey journey, Instant planned, Instant actual);
+        void run(DueRun due, Instant started);
     }
 
+    /** What {@link #runNow} did. */
+    public enum Queued { YES, ALREADY_WAITING_OR_RUNNING, UNKNOWN_JOURNEY }
+
     private final Scheduler scheduler;
+    private final RunLanes lanes;
+    private final InstantSource clock;
     private final AtomicLong missed = new AtomicLong();
     private final Map<String, Journey> scheduled = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public JourneyScheduler(int threads, RunAction action) {
+    /** Runs browser journeys {@code browserSlots} at a time and every other kind {@code otherSlots} at a time. */
+    public JourneyScheduler(int browserSlots, int otherSlots, RunAction action, InstantSource clock) {
+        this.clock = clock;
+        this.lanes = new RunLanes(browserSlots, otherSlots, action, clock);
         Properties properties = new Properties();
         properties.setProperty("org.quartz.scheduler.instanceName", "probefleet-agent");
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
-        properties.setProperty("org.quartz.threadPool.threadNamePrefix", "journey-runner");
+        properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(TRIGGER_THREADS));
+        properties.setProperty("org.quartz.threadPool.threadNamePrefix", "journey-trigger");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         properties.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
         try {
             scheduler = new StdSchedulerFactory(properties).getScheduler();
             scheduler.setJobFactory((bundle, ignored) -> bundle.getJobDetail().getJobClass() == DelayJob.class
-                    ? new DelayJob(scheduler) : new RunJob(action, scheduled));
+                    ? new DelayJob(scheduler) : new RunJob(this::queueScheduled, scheduled));
             scheduler.getListenerManager().addTriggerListener(new TriggerListenerSupport() {
                 @Override
                 public String getName() {
@@ -69,12 +83,12 @@ public final class JourneyScheduler implements AutoCloseable {
                 @Override
                 public void triggerMisfired(Trigger trigger) {
                     missed.incrementAndGet();
-                    LOG.warn("journey {}: a run was due while the last one still ran or no runner was free; skipped",
-                            trigger.getJobKey().getName());
+                    LOG.warn("journey {}: a run was due while the scheduler could not fire it; skipped", trigger.getJobKey().getName());
                 }
             });
             scheduler.start();
         } catch (SchedulerException e) {
+            lanes.close();
             throw new IllegalStateException("cannot start the journey scheduler", e);
         }
     }
@@ -123,15 +137,37 @@ public final class JourneyScheduler implements AutoCloseable {
         LOG.info("journey {}: {}, offset {} ms", journey.id(), journey.schedule().describe(), offset.toMillis());
     }
 
+    /** Queues a run {@code reason} asked for now, as a scheduled run would be queued: it waits at most {@link DueRun#maxWait}. */
+    public Queued runNow(String journeyId, String reason) {
+        Journey journey = scheduled.get(journeyId);
+        if (journey == null) {
+            return Queued.UNKNOWN_JOURNEY;
+        }
+        return lanes.offer(DueRun.of(journey, clock.instant(), reason)) ? Queued.YES : Queued.ALREADY_WAITING_OR_RUNNING;
+    }
+
+    private void queueScheduled(Journey journey, Instant planned) {
+        if (!lanes.offer(DueRun.of(journey, planned, DueRun.SCHEDULED))) {
+            missed.incrementAndGet();
+            LOG.warn("journey {}: a run was due while the last one still waited or ran; skipped", journey.id());
+        }
+    }
+
+    /** Runs skipped: due while the journey's last run still waited or ran, not started in time, or not fired at all. */
     public long missed() {
-        return missed.get();
+        return missed.get() + lanes.expired();
+    }
+
+    /** Runs waiting for a runner now. */
+    public int waiting() {
+        return lanes.waiting();
     }
 
     public synchronized List<String> journeys() {
         return scheduled.keySet().stream().sorted().toList();
     }
 
-    /** Stops starting runs and waits for the running ones to finish. */
+    /** Stops starting runs, drops the waiting ones and waits for the running ones to finish. */
     @Override
     public void close() {
         try {
@@ -139,16 +175,16 @@ public final class JourneyScheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             LOG.warn("the scheduler did not stop cleanly", e);
         }
+        lanes.close();
     }
 
-    /** Runs one journey; Quartz never runs two of the same journey at once. */
-    @DisallowConcurrentExecution
+    /** Queues one journey's due run; the lanes keep two runs of a journey from overlapping. */
     public static final class RunJob implements Job {
-        private final RunAction action;
+        private final BiConsumer<Journey, Instant> queue;
         private final Map<String, Journey> journeys;
 
-        RunJob(RunAction action, Map<String, Journey> journeys) {
-            this.action = action;
+        RunJob(BiConsumer<Journey, Instant> queue, Map<String, Journey> journeys) {
+            this.queue = queue;
             this.journeys = journeys;
         }
 
@@ -157,7 +193,7 @@ public final class JourneyScheduler implements AutoCloseable {
             Journey journey = journeys.get(context.getJobDetail().getKey().getName());
             if (journey != null) {
                 Date planned = context.getScheduledFireTime() != null ? context.getScheduledFireTime() : context.getFireTime();
-                action.run(journey, planned.toInstant(), context.getFireTime().toInstant());
+                queue.accept(journey, planned.toInstant());
             }
         }
     }

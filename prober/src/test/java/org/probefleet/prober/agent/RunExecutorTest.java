@@ -15,6 +15,7 @@ import org.probefleet.prober.report.Outbox;
 import org.probefleet.prober.run.RunnerRegistry;
 import org.probefleet.prober.run.ScriptedRunner;
 import org.probefleet.prober.run.Secrets;
+import org.probefleet.prober.schedule.DueRun;
 import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeStatus;
 
@@ -29,9 +30,9 @@ class RunExecutorTest {
     Outcome recorded(RunnerRegistry registry) {
         try (Outbox outbox = new Outbox(folder.resolve("outbox"), 1L << 20);
              RunExecutor executor = new RunExecutor("eu-west", "eu-west-1", new Secrets(name -> null, Map.of()), folder.resolve("artifacts"),
-                     outbox, new AgentMetrics(outbox::pending, () -> 0), selfCheckOk::get, registry, 1)) {
+                     outbox, new AgentMetrics(outbox::pending, () -> 0), selfCheckOk::get, registry)) {
             Instant now = ScriptedRunner.CLOCK.instant();
-            executor.run(ScriptedRunner.journey("http", 0), now, now);
+            executor.run(DueRun.of(ScriptedRunner.journey("http", 0), now, DueRun.SCHEDULED), now);
             List<Outbox.Entry> entries = outbox.peek((int) outbox.pending());
             return entries.get(entries.size() - 1).outcome();
         }

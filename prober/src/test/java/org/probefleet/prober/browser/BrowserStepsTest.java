@@ -20,6 +20,7 @@ import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.SourceFile;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.prober.Shop;
+import org.probefleet.prober.run.Evidence;
 import org.probefleet.prober.run.RunContext;
 import org.probefleet.prober.run.RunResult;
 import org.probefleet.prober.run.ScriptedRunner;
@@ -52,7 +53,7 @@ class BrowserStepsTest {
 
     static RunResult run(BrowserRunner with, String steps) {
         RunContext context = new RunContext("eu-west", "eu-west-1", Optional.of(shop.url()), new Secrets(name -> null, Map.of()),
-                Path.of("unused"), false);
+                Path.of("unused"), Evidence.NONE);
         return with.run(journey(steps), context);
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.SourceFile;
 import org.probefleet.journeys.model.Journey;
+import org.probefleet.prober.run.Evidence;
 import org.probefleet.prober.run.RunContext;
 import org.probefleet.prober.run.RunResult;
 import org.probefleet.prober.run.ScriptedRunner;
@@ -65,7 +66,7 @@ class HttpFailuresTest {
                 .definitions().journeys().get(0);
         Secrets secrets = new Secrets(name -> name.equals("API_TOKEN") ? TOKEN : null, Map.of());
         return new HttpRunner(ScriptedRunner.CLOCK).run(journey, new RunContext("eu-west", "eu-west-1", Optional.of(base), secrets,
-                Path.of("unused"), false));
+                Path.of("unused"), Evidence.NONE));
     }
 
     static String local() {

@@ -34,7 +34,8 @@ public final class ScriptedRunner implements JourneyRunner {
     }
 
     public static RunContext context() {
-        return new RunContext("eu-west", "eu-west-1", Optional.empty(), new Secrets(name -> null, Map.of()), java.nio.file.Path.of("unused"), false);
+        return new RunContext("eu-west", "eu-west-1", Optional.empty(), new Secrets(name -> null, Map.of()), java.nio.file.Path.of("unused"),
+                Evidence.NONE);
     }
 
     @Override

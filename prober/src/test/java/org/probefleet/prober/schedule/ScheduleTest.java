@@ -2,6 +2,7 @@ package org.probefleet.prober.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.SourceFile;
 import org.probefleet.journeys.model.Journey;
+import org.probefleet.prober.run.Evidence;
 import org.probefleet.wire.outcome.OutcomeStatus;
 
 class ScheduleTest {
@@ -51,14 +53,38 @@ class ScheduleTest {
     @DisplayName("artifacts are kept for the first failure of an incident and the first recovery only")
     void incidents() {
         IncidentTracker tracker = new IncidentTracker();
-        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.SUCCESS, 1)).isFalse();
-        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.FAILURE, 1)).isTrue();
-        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.FAILURE, 1)).isFalse();
-        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.PROBER_ERROR, 1)).isFalse();
-        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.FAILURE, 1)).isFalse();
-        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.SUCCESS, 1)).isTrue();
-        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.SUCCESS, 1)).isFalse();
-        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.SUCCESS, 2)).isTrue();
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.SUCCESS, 1, false)).isFalse();
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.FAILURE, 1, false)).isTrue();
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.FAILURE, 1, false)).isFalse();
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.PROBER_ERROR, 1, false)).isFalse();
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.FAILURE, 1, false)).isFalse();
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.SUCCESS, 1, false)).isTrue();
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.SUCCESS, 1, false)).isFalse();
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.SUCCESS, 2, false)).isTrue();
+    }
+
+    @Test
+    @DisplayName("healthy runs record no trace; the run after an incident's untraced first failure does, and its trace is kept")
+    void traces() {
+        IncidentTracker tracker = new IncidentTracker();
+        assertThat(tracker.evidenceFor("checkout")).isEqualTo(Evidence.FAILURE_SCREENSHOT);
+        tracker.keepArtifacts("checkout", OutcomeStatus.SUCCESS, 1, false);
+        assertThat(tracker.evidenceFor("checkout")).isEqualTo(Evidence.FAILURE_SCREENSHOT);
+
+        // The first failure, with no retry: only its screenshot, so the next run is traced.
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.FAILURE, 1, false)).isTrue();
+        assertThat(tracker.evidenceFor("checkout")).isEqualTo(Evidence.TRACE);
+        // That run fails too: the incident's first trace is kept, and the incident records no more traces.
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.FAILURE, 1, true)).isTrue();
+        assertThat(tracker.evidenceFor("checkout")).isEqualTo(Evidence.FAILURE_SCREENSHOT);
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.FAILURE, 1, false)).isFalse();
+        assertThat(tracker.evidenceFor("checkout")).isEqualTo(Evidence.FAILURE_SCREENSHOT);
+
+        // Recovered, then a first failure whose retry was traced: the incident already has its trace.
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.SUCCESS, 1, false)).isTrue();
+        assertThat(tracker.keepArtifacts("checkout", OutcomeStatus.FAILURE, 2, true)).isTrue();
+        assertThat(tracker.evidenceFor("checkout")).isEqualTo(Evidence.FAILURE_SCREENSHOT);
+        assertThat(tracker.evidenceFor("login")).isEqualTo(Evidence.FAILURE_SCREENSHOT);
     }
 
     @Test
@@ -67,15 +93,15 @@ class ScheduleTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
         List<Instant> starts = new CopyOnWriteArrayList<>();
-        try (JourneyScheduler scheduler = new JourneyScheduler(4, (journey, planned, actual) -> {
+        try (JourneyScheduler scheduler = new JourneyScheduler(4, 4, (due, started) -> {
             if (running.incrementAndGet() > 1) {
                 overlaps.incrementAndGet();
             }
-            starts.add(actual);
+            starts.add(started);
             // A run that takes three intervals: two of the next three fire times pass while it runs.
             Awaitility.await().pollDelay(Duration.ofMillis(2900)).atMost(Duration.ofSeconds(4)).until(() -> true);
             running.decrementAndGet();
-        })) {
+        }, Clock.systemUTC())) {
             scheduler.schedule(List.of(journey("slow", "{ every: 1s, spread: 0s }")), Instant.now());
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> starts.size() >= 3);
             assertThat(overlaps.get()).isZero();
@@ -87,9 +113,46 @@ class ScheduleTest {
     }
 
     @Test
+    @DisplayName("runs due while every runner is busy wait for one and start, none skipped")
+    void queuedNotSkipped() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        try (JourneyScheduler scheduler = new JourneyScheduler(1, 1, (due, started) -> {
+            ran.add(due.journeyId());
+            // Three journeys due at once on one runner: the second and third wait about 0.4 s and 0.8 s.
+            Awaitility.await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        }, Clock.systemUTC())) {
+            scheduler.schedule(List.of(journey("a", "{ every: 2s, spread: 0s }"), journey("b", "{ every: 2s, spread: 0s }"),
+                    journey("c", "{ every: 2s, spread: 0s }")), Instant.now());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> ran.size() >= 9);
+            assertThat(ran.subList(0, 9)).containsOnly("a", "b", "c").filteredOn("c"::equals).hasSize(3);
+            assertThat(scheduler.missed()).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("runNow queues one run of a scheduled journey with its reason, once, and knows no other journey")
+    void runNow() {
+        List<DueRun> ran = new CopyOnWriteArrayList<>();
+        try (JourneyScheduler scheduler = new JourneyScheduler(1, 1, (due, started) -> {
+            ran.add(due);
+            Awaitility.await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        }, Clock.systemUTC())) {
+            scheduler.schedule(List.of(journey("yearly", "{ cron: \"0 0 0 1 1 ?\", spread: 0s }")), Instant.now());
+
+            assertThat(scheduler.runNow("yearly", "confirm a failure in us-east")).isEqualTo(JourneyScheduler.Queued.YES);
+            assertThat(scheduler.runNow("yearly", "confirm again")).isEqualTo(JourneyScheduler.Queued.ALREADY_WAITING_OR_RUNNING);
+            assertThat(scheduler.runNow("nightly", "confirm")).isEqualTo(JourneyScheduler.Queued.UNKNOWN_JOURNEY);
+
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> ran.size() == 1);
+            assertThat(ran.get(0).reason()).isEqualTo("confirm a failure in us-east");
+            assertThat(scheduler.missed()).isZero();
+        }
+    }
+
+    @Test
     @DisplayName("rescheduling keeps unchanged journeys, adds new ones and stops removed ones")
     void reschedules() {
-        try (JourneyScheduler scheduler = new JourneyScheduler(2, (journey, planned, actual) -> { })) {
+        try (JourneyScheduler scheduler = new JourneyScheduler(1, 1, (due, started) -> { }, Clock.systemUTC())) {
             scheduler.schedule(List.of(journey("a", "{ every: 1m }"), journey("b", "{ cron: \"0 */5 * * * ?\" }")), Instant.now());
             assertThat(scheduler.journeys()).containsExactly("a", "b");
             scheduler.schedule(List.of(journey("b", "{ cron: \"0 */5 * * * ?\" }"), journey("c", "{ every: 30s }")), Instant.now());
