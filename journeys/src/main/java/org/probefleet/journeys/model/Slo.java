@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.probefleet.journeys.yaml.Origin;
 
-/** A service level objective over a journey, with its alerting and policy settings. */
+/** A service level objective over an indicator (journey runs or a Prometheus ratio), with its alerting and policy settings. */
 public record Slo(String name, String description, String owner, Indicator indicator, double target,
                   Duration window, int alertQuorum, int minEvents, String policy,
                   Optional<BusinessImpact> businessImpact, OptionalDouble notificationThreshold, Origin origin) {
