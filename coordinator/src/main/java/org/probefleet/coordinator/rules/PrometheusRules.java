@@ -17,6 +17,7 @@ import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.LatencyBuckets;
 import org.probefleet.journeys.model.Mode;
+import org.probefleet.journeys.model.RatioIndicator;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.wire.Conventions;
 import org.probefleet.wire.outcome.OutcomeStatus;
@@ -37,7 +38,7 @@ public final class PrometheusRules {
 
     static final String RUNS = Conventions.prometheusCounter(Conventions.JOURNEY_RUNS);
     static final String DURATION_BUCKETS = Conventions.prometheusBuckets(Conventions.JOURNEY_DURATION, Conventions.JOURNEY_DURATION_UNIT);
-    private static final String GLOBAL = matcher(Conventions.REGION, "=", Conventions.GLOBAL_REGION);
+    static final String GLOBAL = matcher(Conventions.REGION, "=", Conventions.GLOBAL_REGION);
     private static final String REGIONAL = matcher(Conventions.REGION, "!=", Conventions.GLOBAL_REGION);
     private static final String BY_REGION = "sum by (" + Conventions.REGION + ") ";
     static final String HEADER = """
@@ -59,10 +60,14 @@ public final class PrometheusRules {
         ArrayNode groups = root.putArray("groups");
         List<String> shadows = new ArrayList<>();
         for (Slo slo : definitions.slos()) {
-            Journey journey = definitions.journey(slo.indicator().journey()).orElseThrow();
+            if (slo.indicator() instanceof RatioIndicator ratio) {
+                RatioRules.add(groups, slo, ratio, slothCompatible);
+                continue;
+            }
+            Journey journey = definitions.journey(slo.indicator().measuredJourney().orElseThrow()).orElseThrow();
             recordings(groups, slo, journey, slothCompatible);
             if (slothCompatible) {
-                SlothRecordings.addMetaGroup(groups, slo, journey);
+                SlothRecordings.addMetaGroup(groups, slo);
             }
             if (journey.mode() == Mode.SHADOW) {
                 shadows.add(slo.name());
@@ -96,7 +101,7 @@ public final class PrometheusRules {
                     .put("expr", "(sum(" + total + ") - sum" + goodOrNone + ") / sum(" + total + ")")
                     .putObject("labels").put(Conventions.SLO, slo.name()).put(Conventions.REGION, Conventions.GLOBAL_REGION);
             if (slothCompatible) {
-                SlothRecordings.label(globalLabels, slo, journey);
+                SlothRecordings.label(globalLabels, slo);
             }
         }
     }
@@ -106,18 +111,19 @@ public final class PrometheusRules {
         String page = condition(slo, Severity.PAGE, GLOBAL);
         String regionalPage = condition(slo, Severity.PAGE, REGIONAL);
         String quorum = "count(" + regionalPage + ") >= " + Math.max(1, Math.min(slo.alertQuorum(), regions(journey)));
-        alert(rules, slo, journey, AlertComposer.PAGE, Severity.PAGE, "(" + page + ") and on() (" + quorum + ")",
+        alert(rules, slo, AlertComposer.PAGE, Severity.PAGE, "(" + page + ") and on() (" + quorum + ")",
                 "{{ $labels.slo }} is burning its error budget from a quorum of regions");
         String anyRegional = condition(slo, null, REGIONAL);
-        alert(rules, slo, journey, AlertComposer.REGION_TICKET, Severity.TICKET,
+        alert(rules, slo, AlertComposer.REGION_TICKET, Severity.TICKET,
                 "(" + anyRegional + ") unless on() ((" + page + ") and on() (" + quorum + "))",
                 "{{ $labels.slo }} failing from {{ $labels.region }}");
     }
 
-    private static void alert(ArrayNode rules, Slo slo, Journey journey, String name, Severity severity, String expr, String summary) {
+    static void alert(ArrayNode rules, Slo slo, String name, Severity severity, String expr, String summary) {
         ObjectNode rule = rules.addObject().put("alert", name).put("expr", expr);
-        rule.putObject("labels").put(Conventions.SEVERITY, severity.wireName()).put(Conventions.SLO, slo.name())
-                .put(Conventions.JOURNEY, journey.id()).put(Conventions.OWNER, owner(slo));
+        ObjectNode labels = rule.putObject("labels").put(Conventions.SEVERITY, severity.wireName()).put(Conventions.SLO, slo.name());
+        slo.indicator().measuredJourney().ifPresent(journey -> labels.put(Conventions.JOURNEY, journey));
+        labels.put(Conventions.OWNER, owner(slo));
         rule.putObject("annotations").put("summary", summary)
                 .put("description", "Multiwindow burn-rate alert for a " + percent(slo.target()) + " target over " + Durations.format(slo.window()) + ".");
     }
@@ -174,7 +180,7 @@ public final class PrometheusRules {
     }
 
     /** A PromQL label matcher: {@code region!="global"}. */
-    private static String matcher(String label, String operator, String value) {
+    static String matcher(String label, String operator, String value) {
         return label + operator + "\"" + value + "\"";
     }
 
