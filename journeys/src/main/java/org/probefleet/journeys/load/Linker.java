@@ -100,7 +100,7 @@ final class Linker {
 
     /** The SLO with its references checked and its owner defaulted to its journey's, when it measures one. */
     private Optional<Slo> resolve(Slo slo, Section document, Map<String, Journey> journeys, Set<String> policies) {
-        Section section = document.section("slo").orElseThrow();
+        Section section = document.section("slo").orElse(document);
         Diagnostics diagnostics = section.diagnostics();
         Optional<String> journeyId = slo.indicator().measuredJourney();
         Journey journey = journeyId.map(journeys::get).orElse(null);

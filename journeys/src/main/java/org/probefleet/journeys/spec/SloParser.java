@@ -25,6 +25,9 @@ public final class SloParser {
     }
 
     public static Optional<Slo> parse(Section doc) {
+        if (doc.has("apiVersion")) {
+            return OpenSloParser.parse(doc);
+        }
         Diagnostics diagnostics = doc.diagnostics();
         int before = diagnostics.count();
         Optional<Section> body = doc.section("slo");
