@@ -18,7 +18,7 @@ import org.probefleet.coordinator.slo.RollingSeries;
 import org.probefleet.coordinator.slo.SeriesCounts;
 import org.probefleet.coordinator.slo.SloEvaluator;
 import org.probefleet.coordinator.slo.SloInput;
-import org.probefleet.journeys.model.Indicator;
+import org.probefleet.journeys.model.JourneyIndicator;
 import org.probefleet.journeys.model.Policy;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.journeys.yaml.Origin;
@@ -50,7 +50,7 @@ public final class SloBench {
         List<SloInput> rolling = new ArrayList<>();
         List<SloInput> scanned = new ArrayList<>();
         for (int i = 0; i < slos; i++) {
-            Slo slo = new Slo("slo-" + i, "", "bench", new Indicator("journey-" + i, Optional.empty()), 0.999, WINDOW, 2, 3,
+            Slo slo = new Slo("slo-" + i, "", "bench", new JourneyIndicator("journey-" + i, Optional.empty()), 0.999, WINDOW, 2, 3,
                     Policy.DEFAULT_NAME, Optional.empty(), OptionalDouble.empty(), new Origin("bench", 1, 1));
             Map<String, RollingSeries> series = new HashMap<>();
             for (String region : REGIONS) {

@@ -61,7 +61,7 @@ public final class AlertComposer {
             if (alert.kind() == Alert.Kind.NO_DATA) {
                 notifications.add(noData(snapshot, alert.scope()));
             } else {
-                notifications.add(burnRate(snapshot, alert, causes.apply(snapshot.slo().indicator().journey(), alert.scope())));
+                notifications.add(burnRate(snapshot, alert, causes.apply(snapshot.slo().indicator().subject(), alert.scope())));
             }
         });
         return notifications;
@@ -111,7 +111,7 @@ public final class AlertComposer {
         String alertname = alert.severity() == Severity.PAGE ? PAGE : global ? TICKET : REGION_TICKET;
         ScopeResult scope = global ? snapshot.global() : region(snapshot, alert.scope());
         Window window = firingWindow(slo, scope);
-        StringBuilder summary = new StringBuilder(slo.indicator().journey()).append(" failing from ").append(where(snapshot, alert.scope()))
+        StringBuilder summary = new StringBuilder(slo.indicator().measuredJourney().orElse(slo.name())).append(" failing from ").append(where(snapshot, alert.scope()))
                 .append(": burn ").append(Wording.burn(scope.burn(window))).append(" over ").append(window.name()).append(", ")
                 .append(budgetLeft(scope.remaining(), slo));
         scope.timeToExhaustion().filter(left -> !left.isZero())
@@ -127,8 +127,10 @@ public final class AlertComposer {
 
     private Notification noData(SloSnapshot snapshot, String region) {
         Slo slo = snapshot.slo();
-        String summary = "no outcomes of " + slo.indicator().journey() + " from " + region
-                + " recently: its probes may be down, so " + slo.name() + " cannot see that region";
+        String summary = slo.indicator().measuredJourney().map(journey -> "no outcomes of " + journey + " from " + region
+                + " recently: its probes may be down, so " + slo.name() + " cannot see that region")
+                .orElse("no counts for " + slo.name() + " from Prometheus in " + region
+                        + " recently: Prometheus may be unreachable or its queries return nothing");
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("summary", summary);
         annotations.put("description", "A region with no outcome for 3 schedule intervals is no_data: it is never counted as good. "
@@ -163,7 +165,7 @@ public final class AlertComposer {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("alertname", alertname);
         labels.put("slo", slo.name());
-        labels.put("journey", slo.indicator().journey());
+        slo.indicator().measuredJourney().ifPresent(journey -> labels.put("journey", journey));
         labels.put(Conventions.SEVERITY, severity.wireName());
         labels.put("region", region);
         labels.put("owner", owner);

@@ -17,16 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.probefleet.coordinator.alerting.AlertDispatcher;
 import org.probefleet.coordinator.alerting.AlertState;
 import org.probefleet.coordinator.alerting.FleetHealth;
 import org.probefleet.coordinator.config.CoordinatorConfig;
+import org.probefleet.coordinator.config.PrometheusConfig;
 import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.fleet.Confirmations;
 import org.probefleet.coordinator.group.Leadership;
 import org.probefleet.coordinator.group.Membership;
 import org.probefleet.coordinator.ingest.BatchValidator;
 import org.probefleet.coordinator.ingest.Tokens;
+import org.probefleet.coordinator.prometheus.PrometheusQueries;
+import org.probefleet.coordinator.prometheus.RatioPoller;
 import org.probefleet.coordinator.metrics.CoordinatorMetrics;
 import org.probefleet.coordinator.service.DefinitionSet;
 import org.probefleet.coordinator.service.DeployHistory;
@@ -40,6 +44,7 @@ import org.probefleet.coordinator.store.SettingsJson;
 import org.probefleet.coordinator.web.OverviewPage;
 import org.probefleet.coordinator.web.SloPage;
 import org.probefleet.wire.api.ApiPaths;
+import org.probefleet.journeys.model.RatioIndicator;
 import org.probefleet.journeys.model.Slo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +58,8 @@ public final class CoordinatorServer {
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorServer.class);
     /** Outcomes must be at most this much older than the longest SLO window to be ingested. */
     static final Duration INGEST_GRACE = Duration.ofDays(1);
+    /** How often the ratio poller looks for a minute that became due: a few seconds late at most. */
+    static final Duration RATIO_CHECK = Duration.ofSeconds(5);
 
     private final Vertx vertx;
     private final Services services;
@@ -183,8 +190,25 @@ public final class CoordinatorServer {
             evaluate();
             timers.add(vertx.setPeriodic(config.evaluationInterval().toMillis(), id -> evaluate()));
             timers.add(vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> deleteExpired(longest, artifacts.files())));
+            readRatios();
             return null;
         });
+    }
+
+    /** Reads the SLOs over Prometheus ratios every few seconds, so each minute is read soon after it is due. */
+    private void readRatios() {
+        Supplier<List<Slo>> slos = () -> services.definitions().get().loaded().definitions().slos();
+        Optional<URI> url = services.config().prometheus().url();
+        if (url.isEmpty()) {
+            slos.get().stream().filter(slo -> slo.indicator() instanceof RatioIndicator).forEach(slo ->
+                    LOG.warn("{} is a ratio of Prometheus queries, but no prometheus url is configured: it gets no data", slo.name()));
+            return;
+        }
+        PrometheusConfig prometheus = services.config().prometheus();
+        RatioPoller poller = new RatioPoller(PrometheusQueries.http(url.get(), prometheus.timeout()), services.store(), slos,
+                services.clock(), prometheus.delay());
+        timers.add(vertx.setPeriodic(RATIO_CHECK.toMillis(), id -> vertx.executeBlocking(poller::pollDue, true)
+                .onFailure(e -> LOG.error("reading the Prometheus ratios failed", e))));
     }
 
     private void deleteExpired(Duration longestWindow, ArtifactFiles artifacts) {

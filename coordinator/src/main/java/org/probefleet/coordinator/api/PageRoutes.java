@@ -127,9 +127,9 @@ final class PageRoutes {
     }
 
     private String slo(SloSnapshot snapshot) {
-        List<Outcome> inWindow = services.store().list(new OutcomeStore.Query(Optional.of(snapshot.slo().indicator().journey()),
-                Optional.empty(), Optional.of(OutcomeStatus.FAILURE), Optional.of(snapshot.at().minus(snapshot.slo().window())), Optional.empty(),
-                FAILURES_COUNTED));
+        List<Outcome> inWindow = snapshot.slo().indicator().measuredJourney().map(journey -> services.store().list(new OutcomeStore.Query(
+                Optional.of(journey), Optional.empty(), Optional.of(OutcomeStatus.FAILURE), Optional.of(snapshot.at().minus(snapshot.slo().window())),
+                Optional.empty(), FAILURES_COUNTED))).orElse(List.of());
         return SloPage.render(new SloPage.Data(snapshot, inWindow.stream().limit(LATEST_FAILURES).toList(), inWindow,
                 services.slos().series(snapshot.slo().name()), services.gates().active(snapshot.slo().name()),
                 services.deploys().impacts(snapshot.slo(), snapshot.at()), new Ledgers(services.store(), services.deploys()).ledger(snapshot)),

@@ -51,7 +51,8 @@ final class SloRoutes {
         ObjectNode json = EngineJson.scope(snapshot.slo().name(), snapshot.global());
         json.remove("region");
         json.put("at", snapshot.at().toString()).put("description", snapshot.slo().description())
-                .put("owner", snapshot.slo().owner()).put("journey", snapshot.slo().indicator().journey())
+                .put("owner", snapshot.slo().owner()).put("journey", snapshot.slo().indicator().measuredJourney().orElse(null))
+                .put("indicator", snapshot.slo().indicator().type())
                 .put("target", snapshot.slo().target()).put("window", Durations.format(snapshot.slo().window()))
                 .put("policy", snapshot.slo().policy());
         ArrayNode criticalPaths = json.putArray("critical_paths");

@@ -93,6 +93,15 @@ public final class CoordinatorCommand implements Callable<Integer> {
     @Option(names = "--fleet-owner", paramLabel = "OWNER", description = "owner of no-data and prober health alerts (env PROBEFLEET_FLEET_OWNER; default probefleet)")
     String fleetOwner;
 
+    @Option(names = "--prometheus-url", paramLabel = "URL", description = "Prometheus to read ratio SLIs from (env PROBEFLEET_PROMETHEUS_URL)")
+    String prometheusUrl;
+
+    @Option(names = "--prometheus-timeout", paramLabel = "DURATION", description = "one Prometheus query's time limit (env PROBEFLEET_PROMETHEUS_TIMEOUT; default 10s)")
+    String prometheusTimeout;
+
+    @Option(names = "--prometheus-delay", paramLabel = "DURATION", description = "how long after a minute ends its ratio SLIs are read (env PROBEFLEET_PROMETHEUS_DELAY; default 30s)")
+    String prometheusDelay;
+
     @Spec
     CommandSpec spec;
 
@@ -111,6 +120,9 @@ public final class CoordinatorCommand implements Callable<Integer> {
         override(overrides, "alerting.webhooks", webhooks, "PROBEFLEET_WEBHOOKS");
         override(overrides, "alerting.dashboard_url", dashboardUrl, "PROBEFLEET_DASHBOARD_URL");
         override(overrides, "alerting.fleet_owner", fleetOwner, "PROBEFLEET_FLEET_OWNER");
+        override(overrides, "prometheus.url", prometheusUrl, "PROBEFLEET_PROMETHEUS_URL");
+        override(overrides, "prometheus.timeout", prometheusTimeout, "PROBEFLEET_PROMETHEUS_TIMEOUT");
+        override(overrides, "prometheus.delay", prometheusDelay, "PROBEFLEET_PROMETHEUS_DELAY");
         override(overrides, "agents", agents == null ? null : String.join(",", agents), "PROBEFLEET_AGENTS");
         override(overrides, "admin_token_file", adminTokenFile, "PROBEFLEET_ADMIN_TOKEN_FILE");
         override(overrides, "read_token_file", readTokenFile, "PROBEFLEET_READ_TOKEN_FILE");

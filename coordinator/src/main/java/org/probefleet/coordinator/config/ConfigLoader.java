@@ -28,7 +28,7 @@ public final class ConfigLoader {
 
     static final List<String> KEYS = List.of("port", "bind", "store", "definitions", "agents", "admin_token_file",
             "read_token_file", "tls", "evaluation_interval", "retention", "heartbeat_timeout", "data_dir", "artifact_max_bytes",
-            "alerting", "deploy_token_file");
+            "alerting", "deploy_token_file", "prometheus");
     /** Tokens shorter than this are refused: they are guessable. */
     static final int MIN_TOKEN_LENGTH = 16;
 
@@ -88,12 +88,14 @@ public final class ConfigLoader {
         long artifactMax = settings.integer("artifact_max_bytes", (int) CoordinatorConfig.DEFAULT_ARTIFACT_MAX_BYTES);
         Optional<Section> alertingSection = section == null ? Optional.empty() : section.section("alerting");
         AlertingConfig alerting = AlertingSection.read(alertingSection, overrides, diagnostics);
+        PrometheusConfig prometheus = PrometheusSection.read(section == null ? Optional.empty() : section.section("prometheus"), overrides,
+                diagnostics);
         List<Problem> problems = diagnostics.problems();
         if (!problems.isEmpty()) {
             return new Loaded(Optional.empty(), problems);
         }
         return new Loaded(Optional.of(new CoordinatorConfig(port, bind, store, definitions, agents, admin, read, tls,
-                interval, retention, heartbeat, dataDir, artifactMax, alerting, deploy)), List.of());
+                interval, retention, heartbeat, dataDir, artifactMax, alerting, deploy, prometheus)), List.of());
     }
 
     private static List<CoordinatorConfig.Agent> agents(Section section, Diagnostics diagnostics) {

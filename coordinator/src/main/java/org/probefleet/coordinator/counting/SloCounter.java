@@ -38,7 +38,7 @@ public final class SloCounter implements TallyListener {
     public SloCounter(Collection<CountedSlo> counted, Instant since, CountFeed feed) {
         counted.forEach(slo -> {
             slos.put(slo.name(), slo);
-            byJourney.computeIfAbsent(slo.journey(), journey -> new ArrayList<>()).add(slo);
+            slo.journey().ifPresent(id -> byJourney.computeIfAbsent(id, journey -> new ArrayList<>()).add(slo));
         });
         this.since = since;
         this.feed = feed;
@@ -101,6 +101,11 @@ public final class SloCounter implements TallyListener {
         feed.caughtUp();
         LOG.info("SLO counts ready: {} of {} SLOs recounted from {} stored outcomes, {} minutes since {} handed to the engine",
                 recount.recount().size(), slos.size(), recountedOutcomes, minutes[0], since);
+    }
+
+    @Override
+    public void added(List<Tally> tallies) {
+        tallies.stream().filter(tally -> slos.containsKey(tally.key())).forEach(tally -> feed.minute(MinuteCounts.of(tally)));
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class Replay {
         Map<String, AlertTracker> trackers = new LinkedHashMap<>();
         for (Slo slo : definitions.slos().stream().sorted(Comparator.comparing(Slo::name)).toList()) {
             Slo effective = settings.target().map(slo::withTarget).orElse(slo);
-            definitions.journey(slo.indicator().journey()).ifPresent(journey -> {
+            slo.indicator().measuredJourney().flatMap(definitions::journey).ifPresent(journey -> {
                 Policy policy = definitions.policyOf(slo);
                 inputs.add(input(effective, journey, policy, outcomes, from));
                 trackers.put(slo.name(), new AlertTracker(policy.states().get(0).name()));

@@ -17,6 +17,7 @@ import org.probefleet.coordinator.release.DeployImpact;
 import org.probefleet.coordinator.release.Percentages;
 import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.AlertTracker;
+import org.probefleet.coordinator.slo.Cadence;
 import org.probefleet.coordinator.slo.Classification;
 import org.probefleet.coordinator.slo.Counts;
 import org.probefleet.coordinator.slo.EngineEvent;
@@ -109,7 +110,11 @@ public final class QuarterlyReview {
     /** Counts one outcome toward every SLO over its journey; outcomes outside the quarter (but within an SLO window before it) feed only the engine. */
     public void add(Outcome outcome) {
         for (Slo slo : definitions.slos()) {
-            Journey journey = definitions.journey(slo.indicator().journey()).orElseThrow();
+            Optional<Journey> measured = slo.indicator().measuredJourney().flatMap(definitions::journey);
+            if (measured.isEmpty()) {
+                continue;
+            }
+            Journey journey = measured.get();
             if (!journey.id().equals(outcome.journey()) || !journey.runsIn(outcome.region())
                     || !outcome.startedAt().isBefore(quarter.end()) || outcome.startedAt().isBefore(quarter.start().minus(slo.window()))) {
                 continue;
@@ -137,7 +142,7 @@ public final class QuarterlyReview {
             reviews.add(review(slo, tallies.get(slo.name()), now));
         }
         TreeSet<String> covered = new TreeSet<>();
-        definitions.slos().forEach(slo -> covered.add(slo.indicator().journey()));
+        definitions.slos().forEach(slo -> slo.indicator().measuredJourney().ifPresent(covered::add));
         List<String> uncovered = definitions.journeys().stream().map(Journey::id).filter(id -> !covered.contains(id)).sorted().toList();
         return new Review(quarter, now, reviews, uncovered);
     }
@@ -182,14 +187,14 @@ public final class QuarterlyReview {
     }
 
     private Walk walk(Slo slo, Tally tally, Instant now) {
-        Journey journey = definitions.journey(slo.indicator().journey()).orElseThrow();
+        Cadence cadence = Cadence.of(slo, definitions);
         Policy policy = definitions.policyOf(slo);
         Map<String, SeriesCounts> series = new HashMap<>();
         tally.series.forEach((region, builder) -> series.put(region, builder.build()));
-        TreeSet<String> regions = new TreeSet<>(journey.regions());
+        TreeSet<String> regions = new TreeSet<>(cadence.regions());
         regions.addAll(series.keySet());
         SloInput input = new SloInput(slo, policy, List.copyOf(regions), region -> series.getOrDefault(region, SeriesCounts.EMPTY),
-                SloInput.noDataAfter(journey), quarter.start(), SloInput.runInterval(journey));
+                cadence.noDataAfter(), quarter.start(), cadence.runInterval());
         SloEvaluator evaluator = new SloEvaluator();
         AlertTracker tracker = new AlertTracker(policy.states().get(0).name());
         Map<Alert, Instant> open = new LinkedHashMap<>();

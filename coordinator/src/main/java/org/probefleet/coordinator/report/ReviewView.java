@@ -70,7 +70,8 @@ record ReviewView(String quarter, String generated, List<Section> slos, List<Str
     }
 
     private static String description(QuarterlyReview.SloReview slo) {
-        return "Journey " + slo.slo().indicator().journey() + ", owner " + (slo.slo().owner().isEmpty() ? "none" : slo.slo().owner())
+        return (slo.slo().indicator().measuredJourney().isPresent() ? "Journey " + slo.slo().indicator().subject()
+                : "Prometheus ratio") + ", owner " + (slo.slo().owner().isEmpty() ? "none" : slo.slo().owner())
                 + ", target " + Ratios.percent(slo.slo().target()) + " over " + Durations.format(slo.slo().window()) + "; "
                 + (slo.good() + slo.bad()) + " runs this quarter, " + slo.bad() + " bad.";
     }

@@ -18,6 +18,7 @@ import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.LatencyBuckets;
 import org.probefleet.journeys.model.Mode;
+import org.probefleet.journeys.model.RatioIndicator;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.wire.Conventions;
 import org.probefleet.wire.outcome.OutcomeStatus;
@@ -38,7 +39,7 @@ public final class PrometheusRules {
 
     static final String RUNS = Conventions.prometheusCounter(Conventions.JOURNEY_RUNS);
     static final String DURATION_BUCKETS = Conventions.prometheusBuckets(Conventions.JOURNEY_DURATION, Conventions.JOURNEY_DURATION_UNIT);
-    private static final String GLOBAL = matcher(Conventions.REGION, "=", Conventions.GLOBAL_REGION);
+    static final String GLOBAL = matcher(Conventions.REGION, "=", Conventions.GLOBAL_REGION);
     private static final String REGIONAL = matcher(Conventions.REGION, "!=", Conventions.GLOBAL_REGION);
     private static final String BY_REGION = "sum by (" + Conventions.REGION + ") ";
     static final String HEADER = """
@@ -62,10 +63,14 @@ public final class PrometheusRules {
         ArrayNode groups = root.putArray("groups");
         List<String> shadows = new ArrayList<>();
         for (Slo slo : definitions.slos()) {
-            Journey journey = definitions.journey(slo.indicator().journey()).orElseThrow();
+            if (slo.indicator() instanceof RatioIndicator ratio) {
+                RatioRules.add(groups, slo, ratio, slothCompatible);
+                continue;
+            }
+            Journey journey = definitions.journey(slo.indicator().measuredJourney().orElseThrow()).orElseThrow();
             recordings(groups, slo, journey, slothCompatible);
             if (slothCompatible) {
-                SlothRecordings.addMetaGroup(groups, slo, journey);
+                SlothRecordings.addMetaGroup(groups, slo);
             }
             if (journey.mode() == Mode.SHADOW) {
                 shadows.add(slo.name());
@@ -99,7 +104,7 @@ public final class PrometheusRules {
                     .put("expr", "(sum(" + total + ") - sum" + goodOrNone + ") / sum(" + total + ")")
                     .putObject("labels").put(Conventions.SLO, slo.name()).put(Conventions.REGION, Conventions.GLOBAL_REGION);
             if (slothCompatible) {
-                SlothRecordings.label(globalLabels, slo, journey);
+                SlothRecordings.label(globalLabels, slo);
             }
         }
         for (Window window : shortWindows(slo)) {
@@ -123,21 +128,21 @@ public final class PrometheusRules {
         // The regions of a quorum need only burn: several regions failing together are evidence already.
         String page = "(" + condition(slo, Severity.PAGE, GLOBAL, true) + ") and on() (count(" + condition(slo, Severity.PAGE, REGIONAL, false)
                 + ") >= " + Math.max(1, Math.min(slo.alertQuorum(), regions(journey))) + ")";
-        alert(rules, slo, journey, AlertComposer.PAGE, Severity.PAGE, page,
-                "{{ $labels.slo }} is burning its error budget from a quorum of regions");
+        alert(rules, slo, AlertComposer.PAGE, Severity.PAGE, page, "{{ $labels.slo }} is burning its error budget from a quorum of regions");
         // No new region ticket while the page fires or is held. One firing before the page keeps its hold here;
         // Alertmanager's inhibit rule (deploy/alertmanager) hides it beside the page, as the engine drops it.
         String pageFiring = "ALERTS{alertname=\"" + AlertComposer.PAGE + "\",alertstate=\"firing\"," + matcher(Conventions.SLO, "=", slo.name()) + "}";
-        alert(rules, slo, journey, AlertComposer.REGION_TICKET, Severity.TICKET,
+        alert(rules, slo, AlertComposer.REGION_TICKET, Severity.TICKET,
                 "(" + condition(slo, null, REGIONAL, true) + ") unless on() (" + page + ") unless on() " + pageFiring,
                 "{{ $labels.slo }} failing from {{ $labels.region }}");
     }
 
-    private static void alert(ArrayNode rules, Slo slo, Journey journey, String name, Severity severity, String expr, String summary) {
+    static void alert(ArrayNode rules, Slo slo, String name, Severity severity, String expr, String summary) {
         ObjectNode rule = rules.addObject().put("alert", name).put("expr", expr)
                 .put("keep_firing_for", Durations.format(AlertWindows.KEEP_FIRING_FOR));
-        rule.putObject("labels").put(Conventions.SEVERITY, severity.wireName()).put(Conventions.SLO, slo.name())
-                .put(Conventions.JOURNEY, journey.id()).put(Conventions.OWNER, owner(slo));
+        ObjectNode labels = rule.putObject("labels").put(Conventions.SEVERITY, severity.wireName()).put(Conventions.SLO, slo.name());
+        slo.indicator().measuredJourney().ifPresent(journey -> labels.put(Conventions.JOURNEY, journey));
+        labels.put(Conventions.OWNER, owner(slo));
         rule.putObject("annotations").put("summary", summary)
                 .put("description", "Multiwindow burn-rate alert for a " + percent(slo.target()) + " target over " + Durations.format(slo.window()) + ".");
     }
@@ -203,7 +208,7 @@ public final class PrometheusRules {
     }
 
     /** A PromQL label matcher: {@code region!="global"}. */
-    private static String matcher(String label, String operator, String value) {
+    static String matcher(String label, String operator, String value) {
         return label + operator + "\"" + value + "\"";
     }
 

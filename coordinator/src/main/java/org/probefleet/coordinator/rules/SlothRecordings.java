@@ -3,7 +3,6 @@ package org.probefleet.coordinator.rules;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.probefleet.journeys.model.Durations;
-import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.wire.Conventions;
 
@@ -24,30 +23,38 @@ final class SlothRecordings {
     }
 
     /** Adds Sloth's identifying labels to {@code labels}. */
-    static ObjectNode label(ObjectNode labels, Slo slo, Journey journey) {
-        return labels.put(ID, journey.id() + "-" + slo.name()).put(SERVICE, journey.id()).put(SLO, slo.name());
+    static ObjectNode label(ObjectNode labels, Slo slo) {
+        String service = service(slo);
+        return labels.put(ID, service + "-" + slo.name()).put(SERVICE, service).put(SLO, slo.name());
+    }
+
+    /** Sloth's service of an SLO: its journey, or the SLO itself when it measures no journey. */
+    static String service(Slo slo) {
+        return slo.indicator().measuredJourney().orElse(slo.name());
     }
 
     /** The group of Sloth's meta recordings for one SLO: objective, budget, period, burn rates, remaining budget, info. */
-    static void addMetaGroup(ArrayNode groups, Slo slo, Journey journey) {
+    static void addMetaGroup(ArrayNode groups, Slo slo) {
+        String service = service(slo);
         ArrayNode rules = groups.addObject().put("name", "probefleet-slo-" + slo.name() + "-sloth-meta-recordings").putArray("rules");
-        String selector = "{" + ID + "=\"" + journey.id() + "-" + slo.name() + "\", " + SERVICE + "=\"" + journey.id() + "\", "
+        String selector = "{" + ID + "=\"" + service + "-" + slo.name() + "\", " + SERVICE + "=\"" + service + "\", "
                 + SLO + "=\"" + slo.name() + "\"}";
         String target = Double.toString(slo.target());
-        record(rules, slo, journey, "slo:objective:ratio", "vector(" + target + ")");
-        record(rules, slo, journey, "slo:error_budget:ratio", "vector(1-" + target + ")");
-        record(rules, slo, journey, "slo:time_period:days", "vector(" + slo.window().toDays() + ")");
-        record(rules, slo, journey, "slo:current_burn_rate:ratio",
+        record(rules, slo, "slo:objective:ratio", "vector(" + target + ")");
+        record(rules, slo, "slo:error_budget:ratio", "vector(1-" + target + ")");
+        record(rules, slo, "slo:time_period:days", "vector(" + slo.window().toDays() + ")");
+        record(rules, slo, "slo:current_burn_rate:ratio",
                 PrometheusRules.record("5m") + selector + JOIN + "slo:error_budget:ratio" + selector);
-        record(rules, slo, journey, "slo:period_burn_rate:ratio",
+        record(rules, slo, "slo:period_burn_rate:ratio",
                 PrometheusRules.record(Durations.format(slo.window())) + selector + JOIN + "slo:error_budget:ratio" + selector);
-        record(rules, slo, journey, "slo:period_error_budget_remaining:ratio", "1 - slo:period_burn_rate:ratio" + selector);
-        record(rules, slo, journey, "sloth_slo_info", "vector(1)");
+        record(rules, slo, "slo:period_error_budget_remaining:ratio", "1 - slo:period_burn_rate:ratio" + selector);
+        record(rules, slo, "sloth_slo_info", "vector(1)");
     }
 
-    private static void record(ArrayNode rules, Slo slo, Journey journey, String name, String expr) {
+    private static void record(ArrayNode rules, Slo slo, String name, String expr) {
         ObjectNode labels = rules.addObject().put("record", name).put("expr", expr).putObject("labels");
-        label(labels, slo, journey).put(Conventions.SLO, slo.name()).put(Conventions.JOURNEY, journey.id())
-                .put(Conventions.OWNER, PrometheusRules.owner(slo));
+        label(labels, slo).put(Conventions.SLO, slo.name());
+        slo.indicator().measuredJourney().ifPresent(journey -> labels.put(Conventions.JOURNEY, journey));
+        labels.put(Conventions.OWNER, PrometheusRules.owner(slo));
     }
 }

@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.probefleet.coordinator.counting.CountFeed;
 import org.probefleet.coordinator.counting.CountedSlo;
 import org.probefleet.coordinator.counting.MinuteCounts;
 import org.probefleet.coordinator.counting.SloCounter;
 import org.probefleet.coordinator.slo.AlertTracker;
+import org.probefleet.coordinator.slo.Cadence;
 import org.probefleet.coordinator.slo.EngineEvent;
 import org.probefleet.coordinator.slo.EngineMemory;
 import org.probefleet.coordinator.slo.RollingSeries;
@@ -25,7 +25,6 @@ import org.probefleet.coordinator.slo.SloInput;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.journeys.model.Definitions;
-import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Policy;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.wire.outcome.Outcome;
@@ -37,7 +36,7 @@ import org.probefleet.wire.outcome.Outcome;
  */
 public final class SloService {
 
-    private record Tracked(Slo slo, Journey journey, Policy policy, Map<String, RollingSeries> series, AlertTracker tracker) {
+    private record Tracked(Slo slo, Cadence cadence, Policy policy, Map<String, RollingSeries> series, AlertTracker tracker) {
     }
 
     private final Clock clock;
@@ -46,7 +45,7 @@ public final class SloService {
     private volatile Instant watchingSince;
     private volatile Map<String, Tracked> tracked = Map.of();
     /** How outcomes count now: the feed of the tracked SLOs. */
-    private volatile Feed live = new Feed(Map.of(), Instant.EPOCH);
+    private volatile Feed live = new Feed(Map.of(), Definitions.EMPTY, Instant.EPOCH);
     private volatile Map<String, SloSnapshot> latest = Map.of();
 
     public SloService(Clock clock) {
@@ -67,14 +66,13 @@ public final class SloService {
         Map<String, Tracked> fresh = new LinkedHashMap<>();
         Duration longest = Duration.ofDays(1);
         for (Slo slo : definitions.slos().stream().sorted(Comparator.comparing(Slo::name)).toList()) {
-            Journey journey = definitions.journey(slo.indicator().journey()).orElseThrow();
             Policy policy = definitions.policyOf(slo);
             AlertTracker previous = tracked.containsKey(slo.name()) ? tracked.get(slo.name()).tracker() : null;
-            fresh.put(slo.name(), new Tracked(slo, journey, policy, new ConcurrentHashMap<>(),
+            fresh.put(slo.name(), new Tracked(slo, Cadence.of(slo, definitions), policy, new ConcurrentHashMap<>(),
                     previous != null ? previous : new AlertTracker(policy.states().get(0).name())));
             longest = longest.compareTo(slo.window()) >= 0 ? longest : slo.window();
         }
-        store.countWith(new Feed(fresh, clock.instant().minus(longest)).counter).join();
+        store.countWith(new Feed(fresh, definitions, clock.instant().minus(longest)).counter).join();
     }
 
     /**
@@ -94,9 +92,9 @@ public final class SloService {
         private final Map<String, Tracked> slos;
         private final SloCounter counter;
 
-        Feed(Map<String, Tracked> slos, Instant since) {
+        Feed(Map<String, Tracked> slos, Definitions definitions, Instant since) {
             this.slos = slos;
-            this.counter = new SloCounter(slos.values().stream().map(one -> CountedSlo.of(one.slo(), one.journey())).toList(), since, this);
+            this.counter = new SloCounter(slos.values().stream().map(one -> CountedSlo.of(one.slo(), definitions)).toList(), since, this);
         }
 
         void add(List<MinuteCounts> counted) {
@@ -156,7 +154,7 @@ public final class SloService {
     public synchronized void restore(EngineMemory memory) {
         Map<String, Tracked> restored = new LinkedHashMap<>();
         tracked.forEach((name, one) -> restored.put(name, memory.trackers().containsKey(name)
-                ? new Tracked(one.slo(), one.journey(), one.policy(), one.series(), new AlertTracker(memory.trackers().get(name)))
+                ? new Tracked(one.slo(), one.cadence(), one.policy(), one.series(), new AlertTracker(memory.trackers().get(name)))
                 : one));
         tracked = restored;
         watchingSince = memory.watchingSince();
@@ -173,15 +171,11 @@ public final class SloService {
     }
 
     private SloInput input(Tracked one) {
-        TreeSet<String> regions = new TreeSet<>(one.journey().regions());
-        if (regions.isEmpty()) {
-            regions.addAll(fleetRegions);
-            regions.addAll(one.series().keySet());
-        }
-        return new SloInput(one.slo(), one.policy(), List.copyOf(regions),
+        List<String> regions = one.cadence().expected(fleetRegions, one.series().keySet());
+        return new SloInput(one.slo(), one.policy(), regions,
                 region -> {
                     SeriesCounts series = one.series().get(region);
                     return series != null ? series : SeriesCounts.EMPTY;
-                }, SloInput.noDataAfter(one.journey()), watchingSince, SloInput.runInterval(one.journey()));
+                }, one.cadence().noDataAfter(), watchingSince, one.cadence().runInterval());
     }
 }

@@ -33,7 +33,7 @@ final class GroupWriter implements AutoCloseable {
     private static final long RECONCILE_LOCK = 0x70726f6265L;
 
     /** What the writer thread does, in the order asked. */
-    private sealed interface Task permits Pending, Switch {
+    private sealed interface Task permits Pending, Switch, Counted {
     }
 
     /** A batch and its canonical JSON, rendered by the caller so the one writer thread does only database work. */
@@ -41,6 +41,10 @@ final class GroupWriter implements AutoCloseable {
     }
 
     private record Switch(TallyListener listener, CompletableFuture<Void> done) implements Task {
+    }
+
+    /** Tallies counted from outside the store (a Prometheus ratio's minutes), written in their own transaction. */
+    private record Counted(List<Tally> tallies, CompletableFuture<Void> done) implements Task {
     }
 
     /** A batch written (not yet committed), with the tallies of each of its new outcomes, in the order of {@code result.stored()}. */
@@ -93,6 +97,16 @@ final class GroupWriter implements AutoCloseable {
         return done;
     }
 
+    CompletableFuture<Void> addTallies(List<Tally> added) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closed) {
+            done.completeExceptionally(new IllegalStateException("store is closed"));
+        } else {
+            queue.add(new Counted(List.copyOf(added), done));
+        }
+        return done;
+    }
+
     private void writeLoop() {
         List<Task> tasks = new ArrayList<>();
         List<Pending> group = new ArrayList<>();
@@ -113,6 +127,10 @@ final class GroupWriter implements AutoCloseable {
                         commit(group);
                         group.clear();
                         switchTo(next);
+                    } else if (task instanceof Counted counted) {
+                        commit(group);
+                        group.clear();
+                        commit(counted);
                     }
                 }
                 commit(group);
@@ -184,6 +202,27 @@ final class GroupWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("the tally listener failed to take {} stored outcomes", stored.size(), e);
         }
+    }
+
+    /** Writes tallies counted elsewhere, then hands them to the listener as committed. */
+    private void commit(Counted counted) {
+        try {
+            tallies.add(counted.tallies());
+            database.writer.commit();
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("storing {} counted tallies on {} failed", counted.tallies().size(), database.description, e);
+            database.rollbackWriter();
+            counted.done().completeExceptionally(e);
+            return;
+        }
+        if (listener != null) {
+            try {
+                listener.added(counted.tallies());
+            } catch (RuntimeException e) {
+                LOG.error("the tally listener failed to take {} counted tallies", counted.tallies().size(), e);
+            }
+        }
+        counted.done().complete(null);
     }
 
     /** Lets the next listener reconcile the tallies, commits, hands them over, then feeds it every later batch. */

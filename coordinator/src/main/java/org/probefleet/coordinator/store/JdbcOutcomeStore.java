@@ -60,6 +60,11 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     }
 
     @Override
+    public CompletableFuture<Void> addTallies(List<Tally> tallies) {
+        return writer.addTallies(tallies);
+    }
+
+    @Override
     public CompletableFuture<Void> countWith(TallyListener listener) {
         return writer.countWith(listener);
     }

@@ -70,6 +70,12 @@ public interface OutcomeStore extends AutoCloseable {
      */
     CompletableFuture<Void> countWith(TallyListener listener);
 
+    /**
+     * Adds tallies counted from outside the store (no outcome behind them, like a Prometheus
+     * ratio's minutes) to those in their places, and hands them to the listener once committed.
+     */
+    CompletableFuture<Void> addTallies(List<Tally> tallies);
+
     Optional<Outcome> find(UUID runId);
 
     /** Newest first, outcomes of one start time by run id. */

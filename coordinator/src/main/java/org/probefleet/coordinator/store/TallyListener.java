@@ -28,6 +28,9 @@ public interface TallyListener {
     /** A new outcome that just committed, with {@link #talliesOf} as written, before its sender hears it is stored. */
     void stored(Outcome outcome, List<Tally> tallies);
 
+    /** Tallies written without an outcome ({@link OutcomeStore#addTallies}), just committed. */
+    void added(List<Tally> tallies);
+
     /** The stored tallies and outcomes, inside the transaction of a reconcile. */
     interface Ledger {
 

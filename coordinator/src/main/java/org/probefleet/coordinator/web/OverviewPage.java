@@ -96,7 +96,7 @@ public final class OverviewPage {
         List<Chip> regions = snapshot.regions().stream().map(region -> new Chip(region.scope() + " "
                 + (region.noData() ? "no data" : Double.isNaN(region.sli()) ? "–" : Ratios.percent(round(region.sli()))),
                 region.noData() || region.pageCondition() || region.ticketCondition())).toList();
-        return new SloRow(snapshot.slo().name(), snapshot.slo().indicator().journey(), Ratios.percent(snapshot.slo().target()),
+        return new SloRow(snapshot.slo().name(), snapshot.slo().indicator().subject(), Ratios.percent(snapshot.slo().target()),
                 Durations.format(snapshot.slo().window()), state, colour(state), Math.round(left * 100), Ratios.percent(round(global.remaining())),
                 burns, Exhaustion.of(global), Wording.money(global.impact().revenueAtRisk(), global.impact().currency()),
                 users(global), AlertLine.of(snapshot), override, regions);

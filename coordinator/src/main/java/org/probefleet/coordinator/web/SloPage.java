@@ -126,7 +126,7 @@ public final class SloPage {
         ScopeResult global = snapshot.global();
         String state = global.state().name();
         double revenue = global.impact().revenueAtRisk();
-        return new Summary(slo.name(), state, OverviewPage.colour(state), slo.description(), slo.indicator().journey(), slo.owner(),
+        return new Summary(slo.name(), state, OverviewPage.colour(state), slo.description(), slo.indicator().subject(), slo.owner(),
                 Ratios.percent(slo.target()), Durations.format(slo.window()), slo.policy(), slo.indicator().latencyThreshold().map(Durations::format),
                 Ratios.percent(OverviewPage.round(global.remaining())) + basisNote(global),
                 global.timeToExhaustion().map(left -> left.isZero() ? "budget exhausted" : "exhausted in " + Wording.span(left)),

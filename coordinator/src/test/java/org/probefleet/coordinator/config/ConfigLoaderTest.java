@@ -136,6 +136,8 @@ class ConfigLoaderTest {
                 case "tls" -> variables.addAll(java.util.List.of("PROBEFLEET_TLS_CERT", "PROBEFLEET_TLS_KEY"));
                 case "alerting" -> AlertingSection.KEYS.forEach(alerting -> variables.add("PROBEFLEET_"
                         + (alerting.equals("pagerduty") ? "PAGERDUTY_ROUTING_KEY_FILE" : alerting.toUpperCase(java.util.Locale.ROOT))));
+                case "prometheus" -> PrometheusSection.KEYS.forEach(prometheus -> variables.add("PROBEFLEET_PROMETHEUS_"
+                        + prometheus.toUpperCase(java.util.Locale.ROOT)));
                 default -> variables.add("PROBEFLEET_" + key.toUpperCase(java.util.Locale.ROOT));
             }
         }

@@ -25,7 +25,7 @@ import org.probefleet.coordinator.slo.Fixtures;
 import org.probefleet.coordinator.slo.SloEvaluator;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.testing.VirtualClock;
-import org.probefleet.journeys.model.Indicator;
+import org.probefleet.journeys.model.JourneyIndicator;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Kind;
 import org.probefleet.journeys.model.Mode;
@@ -79,7 +79,7 @@ class MetricsExpositionGoldenTest {
     static CoordinatorMetrics fixedState() {
         Instant now = T0.plus(Duration.ofMinutes(10));
         Slo checkout = Fixtures.slo(0.999, Duration.ofDays(30), 1, 3);
-        Slo login = new Slo("login-slo", "", "identity", new Indicator("login", Optional.empty()), 0.99, Duration.ofDays(7), 1, 3,
+        Slo login = new Slo("login-slo", "", "identity", new JourneyIndicator("login", Optional.empty()), 0.99, Duration.ofDays(7), 1, 3,
                 checkout.policy(), Optional.empty(), OptionalDouble.empty(), checkout.origin());
         SloEvaluator evaluator = new SloEvaluator();
         SloSnapshot burning = evaluator.evaluate(new Fixtures.Traffic()

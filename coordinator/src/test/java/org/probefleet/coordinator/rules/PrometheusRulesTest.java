@@ -18,7 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 import org.probefleet.journeys.load.DefinitionLoader;
-import org.probefleet.journeys.model.Indicator;
+import org.probefleet.journeys.model.JourneyIndicator;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.wire.Conventions;
 
@@ -90,7 +90,7 @@ class PrometheusRulesTest {
         var definitions = DefinitionLoader.loadFolder(Path.of(EXAMPLES)).definitions();
         Slo checkout = definitions.slo("checkout-completion-rate").orElseThrow();
         Slo sevenSeconds = new Slo(checkout.name(), checkout.description(), checkout.owner(),
-                new Indicator(checkout.indicator().journey(), java.util.Optional.of(Duration.ofSeconds(7))), checkout.target(),
+                new JourneyIndicator(checkout.indicator().subject(), java.util.Optional.of(Duration.ofSeconds(7))), checkout.target(),
                 checkout.window(), checkout.alertQuorum(), checkout.minEvents(), checkout.policy(), checkout.businessImpact(),
                 checkout.notificationThreshold(), checkout.origin());
 

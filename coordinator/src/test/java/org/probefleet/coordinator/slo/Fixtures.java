@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.probefleet.journeys.model.BusinessImpact;
-import org.probefleet.journeys.model.Indicator;
+import org.probefleet.journeys.model.JourneyIndicator;
 import org.probefleet.journeys.model.Policy;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.journeys.yaml.Origin;
@@ -22,7 +22,7 @@ public final class Fixtures {
     }
 
     public static Slo slo(double target, Duration window, int quorum, int minEvents) {
-        return new Slo("checkout-slo", "", "payments", new Indicator("checkout", Optional.of(Duration.ofSeconds(8))),
+        return new Slo("checkout-slo", "", "payments", new JourneyIndicator("checkout", Optional.of(Duration.ofSeconds(8))),
                 target, window, quorum, minEvents, Policy.DEFAULT_NAME,
                 Optional.of(new BusinessImpact(45_000, "USD", OptionalDouble.of(3200))), OptionalDouble.of(0.2),
                 new Origin("test.yaml", 1, 1));

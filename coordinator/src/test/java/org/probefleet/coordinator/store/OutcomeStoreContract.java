@@ -193,6 +193,38 @@ abstract class OutcomeStoreContract {
     }
 
     @Test
+    @DisplayName("minutes counted outside the store, like a Prometheus ratio's, reach the engine as they commit and again after a restart")
+    void talliesWithoutOutcomesCountLiveAndAfterARestart() throws Exception {
+        Definitions definitions = DefinitionLoader.loadFolder(Path.of("../journeys/examples-prometheus")).definitions();
+        String url = freshStoreUrl();
+        clock.set(NOW);
+        Instant minuteEnd = NOW.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        SloSnapshot live;
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
+            SloService engine = new SloService(clock);
+            engine.load(definitions, store);
+            // One minute of checkouts: eu-west 540 of 600 completed, us-east 300 of 300.
+            store.addTallies(List.of(
+                    new MinuteCounts("checkout-completion-rate", "eu-west", MinuteCounts.minuteOf(minuteEnd), minuteEnd, 540, 60, 0, 0).toTally(),
+                    new MinuteCounts("checkout-completion-rate", "us-east", MinuteCounts.minuteOf(minuteEnd), minuteEnd, 300, 0, 0, 0).toTally()))
+                    .join();
+            engine.evaluate();
+            live = engine.snapshots().get("checkout-completion-rate");
+        }
+        SloSnapshot restarted;
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
+            SloService engine = new SloService(clock);
+            engine.load(definitions, store);
+            engine.evaluate();
+            restarted = engine.snapshots().get("checkout-completion-rate");
+        }
+
+        assertThat(live.global().sloWindow()).isEqualTo(new org.probefleet.coordinator.slo.Counts(840, 60));
+        assertThat(summary(restarted.global())).isEqualTo(summary(live.global()));
+        assertThat(scope(live, "eu-west").sli()).isEqualTo(0.9);
+    }
+
+    @Test
     @DisplayName("paging two at a time from each page's last position lists outcomes sharing a start time exactly once, newest first")
     void pagesThroughOutcomesOfOneInstant() throws Exception {
         Instant instant = NOW.minusSeconds(60);

@@ -12,6 +12,7 @@ import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Mode;
 import org.probefleet.journeys.model.Policy;
+import org.probefleet.journeys.model.RatioIndicator;
 import org.probefleet.journeys.model.Ratios;
 import org.probefleet.journeys.model.Slo;
 import picocli.CommandLine.Command;
@@ -60,8 +61,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         for (Slo slo : definitions.slos()) {
             String latency = slo.indicator().latencyThreshold().map(d -> " within " + Durations.format(d)).orElse("");
-            out.printf("slo      %-26s journey %s%s, target %s over %s, policy %s%n", slo.name(),
-                    slo.indicator().journey(), latency, Ratios.percent(slo.target()), Durations.format(slo.window()),
+            String measures = slo.indicator() instanceof RatioIndicator ? "ratio of two Prometheus queries"
+                    : "journey " + slo.indicator().subject();
+            out.printf("slo      %-26s %s%s, target %s over %s, policy %s%n", slo.name(), measures, latency, Ratios.percent(slo.target()), Durations.format(slo.window()),
                     slo.policy());
         }
         for (Policy policy : definitions.policies()) {

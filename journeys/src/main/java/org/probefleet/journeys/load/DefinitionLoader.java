@@ -67,7 +67,7 @@ public final class DefinitionLoader {
         for (SourceFile file : files) {
             Diagnostics fileDiagnostics = new Diagnostics(file.name());
             diagnostics.add(fileDiagnostics);
-            read(file, fileDiagnostics).ifPresent(documents::add);
+            documents.addAll(read(file, fileDiagnostics));
         }
         return new Linker(documents).link(diagnostics);
     }
@@ -77,15 +77,15 @@ public final class DefinitionLoader {
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
-    private static Optional<Document> read(SourceFile file, Diagnostics diagnostics) {
+    private static List<Document> read(SourceFile file, Diagnostics diagnostics) {
         if (file.unreadable().isPresent()) {
             Problem problem = file.unreadable().get();
             diagnostics.error(problem.line(), problem.column(), problem.message());
-            return Optional.empty();
+            return List.of();
         }
         if (file.text().length() > MAX_FILE_CHARS) {
             diagnostics.error(1, 1, "file is larger than " + MAX_FILE_CHARS + " characters: split it up");
-            return Optional.empty();
+            return List.of();
         }
         List<Node> nodes = new ArrayList<>();
         try {
@@ -99,20 +99,23 @@ public final class DefinitionLoader {
         } catch (MarkedYAMLException e) {
             Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             diagnostics.error(at, "YAML syntax: " + describe(e));
-            return Optional.empty();
+            return List.of();
         } catch (YAMLException e) {
             diagnostics.error(1, 1, "YAML syntax: " + e.getMessage());
-            return Optional.empty();
+            return List.of();
         }
         if (nodes.isEmpty()) {
             diagnostics.error(1, 1, "empty file: expected a document with a top-level journey:, slo: or policy: key");
-            return Optional.empty();
+            return List.of();
+        }
+        if (OpenSloDocuments.isOpenSlo(nodes.get(0))) {
+            return OpenSloDocuments.slos(nodes, diagnostics);
         }
         if (nodes.size() > 1) {
             diagnostics.error(nodes.get(1), "one document per file: move this one (after ---) into a file of its own");
-            return Optional.empty();
+            return List.of();
         }
-        return Section.of(nodes.get(0), diagnostics, "a definition").flatMap(DefinitionLoader::classify);
+        return Section.of(nodes.get(0), diagnostics, "a definition").flatMap(DefinitionLoader::classify).stream().toList();
     }
 
     private static Optional<Document> classify(Section section) {

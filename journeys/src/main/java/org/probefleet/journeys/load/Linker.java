@@ -98,17 +98,17 @@ final class Linker {
         return kept;
     }
 
-    /** The SLO with its references checked and its owner defaulted to the journey's. */
+    /** The SLO with its references checked and its owner defaulted to its journey's, when it measures one. */
     private Optional<Slo> resolve(Slo slo, Section document, Map<String, Journey> journeys, Set<String> policies) {
-        Section section = document.section("slo").orElseThrow();
+        Section section = document.section("slo").orElse(document);
         Diagnostics diagnostics = section.diagnostics();
-        String journeyId = slo.indicator().journey();
-        Journey journey = journeys.get(journeyId);
+        Optional<String> journeyId = slo.indicator().measuredJourney();
+        Journey journey = journeyId.map(journeys::get).orElse(null);
         boolean ok = true;
-        if (journey == null && !declaredJourneys.containsKey(journeyId)) {
+        if (journeyId.isPresent() && journey == null && !declaredJourneys.containsKey(journeyId.get())) {
             Node at = section.section("indicator").flatMap(indicator -> indicator.node("journey")).orElse(section.at());
-            diagnostics.error(at, "SLO '" + slo.name() + "' measures journey '" + journeyId + "', which is not defined"
-                    + Suggestions.hint(journeyId, declaredJourneys.keySet()));
+            diagnostics.error(at, "SLO '" + slo.name() + "' measures journey '" + journeyId.get() + "', which is not defined"
+                    + Suggestions.hint(journeyId.get(), declaredJourneys.keySet()));
             ok = false;
         }
         if (!policies.contains(slo.policy())) {
@@ -116,10 +116,10 @@ final class Linker {
                     + Suggestions.hint(slo.policy(), policies) + "; known policies: " + String.join(", ", policies));
             ok = false;
         }
-        if (!ok || journey == null) {
+        if (!ok || (journeyId.isPresent() && journey == null)) {
             return Optional.empty();
         }
-        return Optional.of(slo.owner().isEmpty() ? slo.withOwner(journey.owner()) : slo);
+        return Optional.of(slo.owner().isEmpty() && journey != null ? slo.withOwner(journey.owner()) : slo);
     }
 
     private static Optional<Origin> declaredId(Section section, String key) {

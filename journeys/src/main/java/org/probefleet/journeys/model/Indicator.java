@@ -3,6 +3,29 @@ package org.probefleet.journeys.model;
 import java.time.Duration;
 import java.util.Optional;
 
-/** An SLI over a journey's outcomes: a run is good when it succeeded within the latency threshold, if any. */
-public record Indicator(String journey, Optional<Duration> latencyThreshold) {
+/**
+ * What an SLO counts as good and bad events, by {@code type}: a journey's runs ({@code journey},
+ * the default) or two Prometheus series ({@code ratio}). Another source (real-user beacons) is a
+ * third record here.
+ */
+public sealed interface Indicator permits JourneyIndicator, RatioIndicator {
+
+    String JOURNEY = "journey";
+    String RATIO = "ratio";
+
+    /** The {@code type} as written in a file. */
+    String type();
+
+    /** The journey whose runs are the events, when the events are journey runs. */
+    Optional<String> measuredJourney();
+
+    /** Runs slower than this count as bad; only journey runs have a duration. */
+    default Optional<Duration> latencyThreshold() {
+        return Optional.empty();
+    }
+
+    /** What the SLO measures, in a few words for lists and notifications: the journey, or "ratio". */
+    default String subject() {
+        return measuredJourney().orElse(type());
+    }
 }

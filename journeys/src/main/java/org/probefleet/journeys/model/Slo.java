@@ -7,8 +7,9 @@ import java.util.OptionalDouble;
 import org.probefleet.journeys.yaml.Origin;
 
 /**
- * A service level objective over a journey, with its alerting and policy settings, and the code
- * paths on its critical path (a pull request touching one gets the SLO's review checklist).
+ * A service level objective over an indicator (journey runs or a Prometheus ratio), with its
+ * alerting and policy settings, and the code paths on its critical path (a pull request touching
+ * one gets the SLO's review checklist).
  */
 public record Slo(String name, String description, String owner, Indicator indicator, double target,
                   Duration window, int alertQuorum, int minEvents, String policy,

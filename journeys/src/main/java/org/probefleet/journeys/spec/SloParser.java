@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
 import org.probefleet.journeys.model.BusinessImpact;
 import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Indicator;
-import org.probefleet.journeys.model.LatencyBuckets;
+import org.probefleet.journeys.model.Money;
 import org.probefleet.journeys.model.PathGlob;
 import org.probefleet.journeys.model.Policy;
 import org.probefleet.journeys.model.Slo;
@@ -27,6 +27,9 @@ public final class SloParser {
     }
 
     public static Optional<Slo> parse(Section doc) {
+        if (doc.has("apiVersion")) {
+            return OpenSloParser.parse(doc);
+        }
         Diagnostics diagnostics = doc.diagnostics();
         int before = diagnostics.count();
         Optional<Section> body = doc.section("slo");
@@ -38,7 +41,7 @@ public final class SloParser {
         Optional<String> name = fields.requiredText("name", "slo")
                 .filter(text -> Ids.check(fields.node("name").orElseThrow(), text, diagnostics, "SLO name"));
         Optional<Indicator> indicator = fields.required("indicator", "slo")
-                .flatMap(node -> Section.of(node, diagnostics, "'indicator'")).flatMap(SloParser::indicator);
+                .flatMap(node -> Section.of(node, diagnostics, "'indicator'")).flatMap(IndicatorParser::parse);
         OptionalDouble target = fields.required("target", "slo").isPresent() ? fields.number("target") : OptionalDouble.empty();
         if (target.isPresent() && !(target.getAsDouble() > 0 && target.getAsDouble() < 1)) {
             diagnostics.error(fields.node("target").orElseThrow(), "target " + fields.text("target").orElse("")
@@ -79,38 +82,40 @@ public final class SloParser {
         return globs;
     }
 
-    private static Optional<Indicator> indicator(Section fields) {
-        fields.allowOnly(List.of("journey", "latency_threshold"));
-        Optional<Duration> threshold = fields.duration("latency_threshold");
-        threshold.filter(Duration::isZero).ifPresent(zero -> fields.diagnostics().error(
-                fields.node("latency_threshold").orElseThrow(), "latency_threshold must be more than 0s"));
-        threshold.filter(limit -> !limit.isZero()).flatMap(LatencyBuckets::problem).ifPresent(problem -> fields.diagnostics().error(
-                fields.node("latency_threshold").orElseThrow(), problem));
-        return fields.requiredText("journey", "'indicator'").map(journey -> new Indicator(journey, threshold));
-    }
-
     private static Optional<BusinessImpact> impact(Section fields) {
         fields.allowOnly(List.of("per_percent_of_burn", "currency", "users_per_hour"));
-        OptionalDouble perPercent = fields.required("per_percent_of_burn", "'business_impact'").isPresent()
-                ? fields.number("per_percent_of_burn") : OptionalDouble.empty();
+        Optional<Money> perPercent = fields.required("per_percent_of_burn", "'business_impact'").flatMap(node -> money(fields, node));
         OptionalDouble users = fields.number("users_per_hour");
-        for (String key : List.of("per_percent_of_burn", "users_per_hour")) {
-            Optional<Node> node = fields.node(key);
-            OptionalDouble value = key.equals("users_per_hour") ? users : perPercent;
-            if (node.isPresent() && value.isPresent() && value.getAsDouble() < 0) {
-                fields.diagnostics().error(node.get(), "'" + key + "' must not be negative");
-                return Optional.empty();
-            }
+        if (users.isPresent() && users.getAsDouble() < 0) {
+            fields.diagnostics().error(fields.node("users_per_hour").orElseThrow(), "'users_per_hour' must not be negative");
+            return Optional.empty();
         }
-        String currency = fields.text("currency").orElse(BusinessImpact.DEFAULT_CURRENCY);
+        String currency = fields.text("currency").orElse(perPercent.flatMap(Money::currency).orElse(BusinessImpact.DEFAULT_CURRENCY));
         if (!currency.matches("[A-Z]{3}")) {
             fields.diagnostics().error(fields.node("currency").orElseThrow(), "currency '" + currency
                     + "' must be an ISO 4217 code like USD or EUR");
             return Optional.empty();
         }
-        return perPercent.isPresent()
-                ? Optional.of(new BusinessImpact(perPercent.getAsDouble(), currency, users))
-                : Optional.empty();
+        Optional<String> written = perPercent.flatMap(Money::currency);
+        if (written.isPresent() && !written.get().equals(currency)) {
+            fields.diagnostics().error(fields.node("currency").orElseThrow(), "currency " + currency
+                    + " disagrees with per_percent_of_burn, which is in " + written.get());
+            return Optional.empty();
+        }
+        return perPercent.map(amount -> new BusinessImpact(amount.amount(), currency, users));
+    }
+
+    /** A number, or money text like "$45,000 estimated revenue": the amount, and the currency when it says one. */
+    private static Optional<Money> money(Section fields, Node node) {
+        Optional<String> raw = Section.text(node, fields.diagnostics(), "per_percent_of_burn");
+        Optional<Money> money = raw.flatMap(Money::parse);
+        if (raw.isPresent() && money.isEmpty()) {
+            String text = raw.get();
+            fields.diagnostics().error(node, text.strip().startsWith("-") ? "'per_percent_of_burn' must not be negative"
+                    : "'per_percent_of_burn' must be a number like 45000 or an amount like \"$45,000 estimated revenue\", not '"
+                    + text + "'");
+        }
+        return money;
     }
 
     private static int atLeastOne(Section fields, String key, int fallback) {

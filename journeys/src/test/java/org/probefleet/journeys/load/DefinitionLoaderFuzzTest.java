@@ -93,7 +93,7 @@ class DefinitionLoaderFuzzTest {
      * broken they are left out, and the problem is reported in the file that broke.
      */
     static List<String> dependents(Definitions definitions, String file) {
-        return definitions.slos().stream().filter(slo -> definitions.journey(slo.indicator().journey())
+        return definitions.slos().stream().filter(slo -> definitions.journey(slo.indicator().subject())
                         .map(journey -> journey.origin().file().equals(file)).orElse(false)
                         || definitions.policies().stream().anyMatch(policy -> policy.name().equals(slo.policy()) && policy.origin() != null
                         && policy.origin().file().equals(file)))
