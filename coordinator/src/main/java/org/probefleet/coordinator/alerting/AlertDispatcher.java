@@ -165,7 +165,7 @@ public final class AlertDispatcher implements AutoCloseable {
             List<Deploy> recent = recentDeploys(now);
             for (SloSnapshot snapshot : snapshots) {
                 bySlo.put(snapshot.slo().name(), snapshot);
-                Optional<Deploy> deploy = recent.stream().filter(one -> one.affects(snapshot.slo().name(), snapshot.slo().indicator().journey()))
+                Optional<Deploy> deploy = recent.stream().filter(one -> one.affects(snapshot.slo().name(), snapshot.slo().indicator().measuredJourney()))
                         .reduce((earlier, later) -> later);
                 composer.firing(snapshot, (journey, scope) -> cause(journey, scope, now))
                         .forEach(alert -> wanted.add(deploy.map(one -> AlertComposer.afterDeploy(alert, one)).orElse(alert)));

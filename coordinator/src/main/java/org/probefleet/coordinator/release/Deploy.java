@@ -33,8 +33,8 @@ public record Deploy(UUID id, String version, Instant at, String by, Optional<St
         }
     }
 
-    /** Whether this deploy touched the SLO {@code slo} over journey {@code journey}. */
-    public boolean affects(String slo, String journey) {
-        return slos.isEmpty() && services.isEmpty() || slos.contains(slo) || services.contains(journey);
+    /** Whether this deploy touched the SLO {@code slo}, over {@code journey} when it measures one. */
+    public boolean affects(String slo, java.util.Optional<String> journey) {
+        return slos.isEmpty() && services.isEmpty() || slos.contains(slo) || journey.filter(services::contains).isPresent();
     }
 }

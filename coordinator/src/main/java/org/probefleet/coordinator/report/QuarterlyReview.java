@@ -173,7 +173,7 @@ public final class QuarterlyReview {
     private List<ReleaseSpend> releases(Slo slo, List<BadRun> badRuns, double allowedBad) {
         List<ReleaseSpend> spends = new ArrayList<>();
         for (Deploy deploy : deploys) {
-            if (!deploy.affects(slo.name(), slo.indicator().journey()) || deploy.at().isBefore(quarter.start())
+            if (!deploy.affects(slo.name(), slo.indicator().measuredJourney()) || deploy.at().isBefore(quarter.start())
                     || !deploy.at().isBefore(quarter.end())) {
                 continue;
             }

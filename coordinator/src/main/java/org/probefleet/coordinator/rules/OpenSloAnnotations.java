@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Ratios;
+import org.probefleet.journeys.model.PathGlob;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.journeys.spec.OpenSloNames;
 
@@ -28,6 +29,9 @@ final class OpenSloAnnotations {
             impact.usersPerHour().ifPresent(users -> annotations.put(OpenSloNames.USERS_PER_HOUR, plain(users)));
         });
         slo.notificationThreshold().ifPresent(share -> annotations.put(OpenSloNames.NOTIFICATION_THRESHOLD, Ratios.percent(share)));
+        if (!slo.criticalPaths().isEmpty()) {
+            annotations.put(OpenSloNames.CRITICAL_PATHS, String.join(",", slo.criticalPaths().stream().map(PathGlob::pattern).toList()));
+        }
         return annotations;
     }
 

@@ -29,7 +29,7 @@ public final class DeployHistory {
     /** The deploys that touched {@code slo} in its window up to {@code now}, oldest first. */
     public List<Deploy> inWindow(Slo slo, Instant now) {
         return store.deploys(now.minus(slo.window()), now.plusMillis(1)).stream()
-                .filter(deploy -> deploy.affects(slo.name(), slo.indicator().journey())).toList();
+                .filter(deploy -> deploy.affects(slo.name(), slo.indicator().measuredJourney())).toList();
     }
 
     /** What each deploy in the SLO's window did to it, oldest first. */

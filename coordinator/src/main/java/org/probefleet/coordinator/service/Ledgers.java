@@ -31,9 +31,12 @@ public final class Ledgers {
         List<BudgetLedger.Minute> minutes = store.tallies(slo.name(), MinuteCounts.minuteOf(start) + 1, MinuteCounts.minuteOf(now) + 1)
                 .stream().map(MinuteCounts::of).map(minute -> new BudgetLedger.Minute(Instant.ofEpochSecond(minute.minute() * 60),
                         minute.region(), minute.good(), minute.failed(), minute.slow())).toList();
-        List<BudgetLedger.FailedRun> failures = store.list(new OutcomeStore.Query(Optional.of(slo.indicator().journey()), Optional.empty(),
-                        Optional.of(OutcomeStatus.FAILURE), Optional.of(start), Optional.empty(), FAILURES_LISTED)).stream()
-                .map(run -> new BudgetLedger.FailedRun(run.startedAt(), run.region(), run.failedStep().orElse("(no step)"))).toList();
+        // A ratio SLO has no runs of its own: its failures are not steps of a journey.
+        List<BudgetLedger.FailedRun> failures = slo.indicator().measuredJourney().map(journey -> store.list(new OutcomeStore.Query(
+                        Optional.of(journey), Optional.empty(), Optional.of(OutcomeStatus.FAILURE), Optional.of(start), Optional.empty(),
+                        FAILURES_LISTED)).stream()
+                .map(run -> new BudgetLedger.FailedRun(run.startedAt(), run.region(), run.failedStep().orElse("(no step)"))).toList())
+                .orElse(List.of());
         return BudgetLedger.of(minutes, deploys.inWindow(slo, now), failures, snapshot.global().budgetEvents(), slo.errorBudget(),
                 slo.window(), now);
     }

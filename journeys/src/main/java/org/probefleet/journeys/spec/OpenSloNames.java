@@ -3,7 +3,7 @@ package org.probefleet.journeys.spec;
 /**
  * The OpenSLO v1 names Probefleet writes and reads: the API version, the kinds, and the
  * annotations that carry what OpenSLO has no field for (a journey indicator, quorum, policy,
- * business impact), so an exported SLO loads back as the same SLO.
+ * business impact, critical paths), so an exported SLO loads back as the same SLO.
  */
 public final class OpenSloNames {
 
@@ -26,6 +26,8 @@ public final class OpenSloNames {
     public static final String CURRENCY = PREFIX + "currency";
     public static final String USERS_PER_HOUR = PREFIX + "users-per-hour";
     public static final String NOTIFICATION_THRESHOLD = PREFIX + "notification-threshold";
+    /** The SLO's {@code critical_paths}, separated by commas. */
+    public static final String CRITICAL_PATHS = PREFIX + "critical-paths";
 
     private OpenSloNames() {
     }

@@ -9,6 +9,7 @@ import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Indicator;
 import org.probefleet.journeys.model.JourneyIndicator;
 import org.probefleet.journeys.model.Money;
+import org.probefleet.journeys.model.PathGlob;
 import org.probefleet.journeys.model.Policy;
 import org.probefleet.journeys.model.RatioIndicator;
 import org.probefleet.journeys.model.Ratios;
@@ -53,12 +54,19 @@ final class OpenSloParser {
                 notes.text(OpenSloNames.CURRENCY).or(money::currency).orElse(BusinessImpact.DEFAULT_CURRENCY),
                 notes.number(OpenSloNames.USERS_PER_HOUR)));
         OptionalDouble threshold = notes.ratio(OpenSloNames.NOTIFICATION_THRESHOLD);
+        List<PathGlob> criticalPaths = notes.text(OpenSloNames.CRITICAL_PATHS).stream()
+                .flatMap(text -> java.util.Arrays.stream(text.split(","))).map(String::trim).filter(glob -> !glob.isEmpty())
+                .filter(glob -> PathGlob.problem(glob).map(problem -> {
+                    diagnostics.error(metadata.get().node("annotations").orElseThrow(), OpenSloNames.CRITICAL_PATHS + ": " + problem);
+                    return false;
+                }).orElse(true))
+                .map(PathGlob::new).toList();
         if (name.isEmpty() || indicator.isEmpty() || target.isEmpty() || diagnostics.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new Slo(name.get(), spec.get().text("description").orElse(""), owner, indicator.get(), target.getAsDouble(), window,
                 quorum, minEvents, notes.text(OpenSloNames.POLICY).orElse(Policy.DEFAULT_NAME), impact, threshold,
-                Origin.of(diagnostics.file(), metadata.get().node("name").orElseThrow())));
+                Origin.of(diagnostics.file(), metadata.get().node("name").orElseThrow()), criticalPaths));
     }
 
     private static Optional<Indicator> indicator(Section spec, Annotations notes) {
