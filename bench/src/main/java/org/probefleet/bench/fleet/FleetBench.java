@@ -80,12 +80,16 @@ public final class FleetBench {
             List<CoordinatorChild> group = List.of(
                     new CoordinatorChild(folder.resolve("a"), folder.resolve("definitions"), identities, store, jvm),
                     new CoordinatorChild(folder.resolve("b"), folder.resolve("definitions"), identities, store, jvm));
-            for (CoordinatorChild coordinator : group) {
-                progress(out, "coordinator " + coordinator.base() + " healthy after " + seconds(coordinator.start()));
-            }
-            FleetReport report = measure(out, group, identities, ids);
-            for (CoordinatorChild coordinator : group) {
-                coordinator.stop();
+            FleetReport report;
+            try {
+                for (CoordinatorChild coordinator : group) {
+                    progress(out, "coordinator " + coordinator.base() + " healthy after " + seconds(coordinator.start()));
+                }
+                report = measure(out, group, identities, ids);
+            } finally {
+                for (CoordinatorChild coordinator : group) {
+                    coordinator.stop();
+                }
             }
             report.print(out);
             if (report.passed()) {

@@ -114,7 +114,11 @@ public final class CoordinatorChild {
         process.destroyForcibly().waitFor();
     }
 
+    /** Stops the coordinator (SIGTERM, then SIGKILL after 30 s), if it was started. */
     public void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill();
