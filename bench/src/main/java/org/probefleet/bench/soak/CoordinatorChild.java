@@ -16,32 +16,49 @@ import java.util.concurrent.TimeUnit;
 import org.probefleet.coordinator.cli.CoordinatorCli;
 
 /**
- * A coordinator under a benchmark, in a JVM of its own so it can be killed with -9: one config
- * over a SQLite store in a temporary folder, the same port across restarts, every start's output
- * appended to one log.
+ * A coordinator under a benchmark, in a JVM of its own so it can be killed with -9: one config in
+ * a folder of its own (a SQLite store there, or a PostgreSQL store a group shares), the same port
+ * across restarts, every start's output appended to one log.
  */
 public final class CoordinatorChild {
 
-    /** One agent as the coordinator's config names it. */
+    /** One simulated agent as the coordinator's config names it. */
     public record Identity(String name, String region, String token) {
     }
 
     private final Path folder;
     private final int port;
+    private final List<String> jvmOptions;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
+    /** The soak's coordinator: a SQLite store in {@code folder}, 512 MiB of heap. */
     CoordinatorChild(Path folder, Path definitions, List<Identity> agents) throws IOException {
         this(folder, definitions, agents, "");
     }
 
     /** @param moreConfig further top-level keys of coordinator.yaml, e.g. an {@code alerting:} section */
     public CoordinatorChild(Path folder, Path definitions, List<Identity> agents, String moreConfig) throws IOException {
+        this(folder, definitions, agents, "sqlite:" + folder.resolve("store.db"), List.of("-Xmx512m"), moreConfig);
+    }
+
+    /**
+     * @param store the store URL, e.g. a {@code jdbc:postgresql://} one that a group shares
+     * @param jvmOptions the coordinator JVM's options (heap, log levels)
+     */
+    public CoordinatorChild(Path folder, Path definitions, List<Identity> agents, String store, List<String> jvmOptions) throws IOException {
+        this(folder, definitions, agents, store, jvmOptions, "");
+    }
+
+    private CoordinatorChild(Path folder, Path definitions, List<Identity> agents, String store, List<String> jvmOptions, String moreConfig)
+            throws IOException {
         this.folder = folder;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        Files.createDirectories(folder);
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        StringBuilder config = new StringBuilder("port: " + port + "\nbind: 127.0.0.1\nstore: sqlite:" + folder.resolve("store.db")
+        StringBuilder config = new StringBuilder("port: " + port + "\nbind: 127.0.0.1\nstore: " + store
                 + "\ndefinitions: " + definitions.toAbsolutePath() + "\ndata_dir: " + folder.resolve("data") + "\nagents:\n");
         for (Identity agent : agents) {
             Path token = folder.resolve(agent.name() + ".token");
@@ -62,15 +79,17 @@ public final class CoordinatorChild {
 
     /** Starts the coordinator and waits until /healthz answers 200; returns how long that took. */
     public Duration start() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", classpath(), CoordinatorCli.class.getName(), "coordinator", "--config", folder.resolve("coordinator.yaml").toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath(), CoordinatorCli.class.getName(), "coordinator", "--config",
+                folder.resolve("coordinator.yaml").toString()));
         long started = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .directory(folder.toFile()).start();
-        long deadline = started + TimeUnit.MINUTES.toNanos(2);
+        long deadline = started + TimeUnit.MINUTES.toNanos(5);
         while (!healthy()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the coordinator did not become healthy within 2 minutes; see " + log());
+                throw new IllegalStateException("the coordinator did not become healthy within 5 minutes; see " + log());
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
@@ -86,12 +105,30 @@ public final class CoordinatorChild {
         }
     }
 
+    /** The resident memory of the coordinator's process, from /proc (Linux); 0 where that cannot be read. */
+    public long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // not Linux, or the process has ended
+        }
+        return 0;
+    }
+
     /** SIGKILL, as a crash or the OOM killer would: no shutdown hook, no final commit. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
+    /** Stops the coordinator (SIGTERM, then SIGKILL after 30 s), if it was started. */
     public void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill();

@@ -173,7 +173,7 @@ class DeployConfigTest {
     @Test
     @DisplayName("the coordinator configurations under deploy/ load; only their token files are missing here")
     void coordinatorConfigs() throws Exception {
-        List<Path> configs = new ArrayList<>(List.of(DEPLOY.resolve("compose/coordinator.yaml")));
+        List<Path> configs = new ArrayList<>(List.of(DEPLOY.resolve("compose/coordinator.yaml"), DEPLOY.resolve("compose/coordinator-group.yaml")));
         for (Object document : yamlDocuments(DEPLOY.resolve("kubernetes/coordinator.yaml"))) {
             if ("ConfigMap".equals(map(document).get("kind"))) {
                 Path extracted = Files.createTempFile("coordinator", ".yaml");
@@ -185,7 +185,55 @@ class DeployConfigTest {
             var problems = ConfigLoader.load(Optional.of(config), Map.of()).problems();
             assertThat(problems).as(config.toString()).allSatisfy(problem -> assertThat(problem.toString()).contains("token file /secrets/"));
         }
-        assertThat(configs).hasSize(2);
+        assertThat(configs).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("compose's group file adds PostgreSQL and a second coordinator on the same config, and gives every agent both coordinators")
+    void composeGroup() throws Exception {
+        Path group = DEPLOY.resolve("compose/group.yaml");
+        Map<String, Object> services = map(map(yamlDocuments(group).get(0)).get("services"));
+        Map<String, Object> base = map(map(yamlDocuments(DEPLOY.resolve("compose/compose.yaml")).get(0)).get("services"));
+
+        assertThat(map(services.get("postgres")).get("image").toString()).startsWith("postgres:");
+        for (String coordinator : List.of("coordinator", "coordinator-b")) {
+            assertThat(map(services.get(coordinator)).get("volumes").toString()).as(coordinator)
+                    .contains("./coordinator-group.yaml:/etc/probefleet/coordinator.yaml:ro");
+            assertThat(map(map(services.get(coordinator)).get("depends_on"))).as(coordinator).containsKey("postgres");
+        }
+        assertThat(group.getParent().resolve("coordinator-group.yaml")).exists();
+        assertThat(storeOf(yamlDocuments(DEPLOY.resolve("compose/coordinator-group.yaml")).get(0))).startsWith("jdbc:postgresql://postgres:5432/");
+        for (String region : REGIONS) {
+            List<?> command = (List<?>) map(services.get("prober-" + region)).get("command");
+            String coordinators = command.get(command.indexOf("--coordinator") + 1).toString();
+            assertThat(coordinators.split(",")).as(region).containsExactlyInAnyOrder("http://coordinator:8080", "http://coordinator-b:8080");
+            assertThat(base).containsKey("prober-" + region);
+        }
+    }
+
+    @Test
+    @DisplayName("Kubernetes runs the coordinator as two replicas on PostgreSQL, the store URL from a Secret, and a PostgreSQL to try it with")
+    void kubernetesGroup() throws Exception {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (Object document : yamlDocuments(DEPLOY.resolve("kubernetes/coordinator.yaml"))) {
+            objects.add(map(document));
+        }
+        Map<String, Object> coordinator = objects.stream().filter(o -> "StatefulSet".equals(o.get("kind"))).findFirst().orElseThrow();
+        assertThat(map(coordinator.get("spec")).get("replicas")).isEqualTo(2);
+        Map<String, Object> config = objects.stream().filter(o -> "ConfigMap".equals(o.get("kind"))).findFirst().orElseThrow();
+        Object configText = new Yaml().load(map(config.get("data")).get("coordinator.yaml").toString());
+        assertThat(storeOf(configText)).startsWith("jdbc:postgresql://");
+        Map<String, Object> container = map(((List<?>) map(map(map(coordinator.get("spec")).get("template")).get("spec")).get("containers")).get(0));
+        assertThat((List<?>) container.get("env")).extracting(env -> map(env).get("name")).contains("PROBEFLEET_STORE");
+
+        assertThat(Files.readString(DEPLOY.resolve("kubernetes/kustomization.yaml"))).contains("- postgres.yaml");
+        assertThat(yamlDocuments(DEPLOY.resolve("kubernetes/postgres.yaml"))).extracting(o -> map(o).get("kind"))
+                .containsExactly("StatefulSet", "Service");
+    }
+
+    /** The store a coordinator configuration names; the config loader checks it is a valid store URL. */
+    private static String storeOf(Object configuration) {
+        return map(configuration).get("store").toString();
     }
 
     @Test
