@@ -23,6 +23,7 @@ import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Kind;
+import org.probefleet.wire.api.HeartbeatAnswer;
 import org.probefleet.wire.client.Backoff;
 import org.probefleet.prober.browser.BrowserRunner;
 import org.probefleet.prober.browser.BrowserSettings;
@@ -153,8 +154,11 @@ public final class ProberAgent implements AutoCloseable {
 
     private void talkToCoordinator() {
         try {
-            link.heartbeat(new CoordinatorLink.Status(settings.browserSlots(), selfCheck.ok(), outbox.pending(),
+            HeartbeatAnswer answer = link.heartbeat(new CoordinatorLink.Status(settings.browserSlots(), selfCheck.ok(), outbox.pending(),
                     metrics.takeWorstLagMillis(), scheduler.missed()));
+            for (String journey : answer.confirm()) {
+                LOG.info("journey {}: confirmation run asked for by the coordinator: {}", journey, scheduler.runNow(journey, DueRun.CONFIRMATION));
+            }
             if (settings.definitions().isEmpty()) {
                 link.assignments(name).ifPresent(this::use);
             }

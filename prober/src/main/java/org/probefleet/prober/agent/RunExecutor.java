@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.wire.outcome.Outcome;
+import org.probefleet.wire.outcome.RunTrigger;
 import org.probefleet.prober.browser.BrowserSettings;
 import org.probefleet.prober.report.Outbox;
 import org.probefleet.prober.kinds.JourneyKinds;
@@ -76,7 +77,8 @@ public final class RunExecutor implements JourneyScheduler.RunAction, AutoClosea
         Journey journey = due.journey();
         RunContext context = new RunContext(region, agent, Optional.empty(), secrets, artifactDir, incidents.evidenceFor(journey.id()));
         Attempts.Report report = Attempts.run(runners.get().forJourney(journey), journey, context, Runners.version(journey));
-        Outcome outcome = report.outcome().withStatus(Failures.reported(report.outcome().status(), selfCheckOk.getAsBoolean()));
+        Outcome outcome = report.outcome().withStatus(Failures.reported(report.outcome().status(), selfCheckOk.getAsBoolean()))
+                .withTrigger(RunTrigger.fromWire(due.reason()).orElse(RunTrigger.SCHEDULE));
         boolean traced = report.attempts().stream().anyMatch(attempt -> attempt.artifacts().containsKey("trace"));
         if (!incidents.keepArtifacts(journey.id(), outcome.status(), outcome.attempts(), traced)) {
             report.attempts().forEach(RunExecutor::deleteArtifacts);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Schedule;
+import org.probefleet.wire.outcome.RunTrigger;
 
 /**
  * A run waiting for a runner: its journey, when it was planned, the latest it may still start
@@ -14,7 +15,9 @@ import org.probefleet.journeys.model.Schedule;
 public record DueRun(Journey journey, Instant planned, Instant startBy, String reason) {
 
     /** The reason of a run its schedule made due. */
-    public static final String SCHEDULED = "schedule";
+    public static final String SCHEDULED = RunTrigger.SCHEDULE.wireName();
+    /** The reason of a run the coordinator asked for to confirm another region's failure. */
+    public static final String CONFIRMATION = RunTrigger.CONFIRMATION.wireName();
     /** However wide a journey's spread, a run waits at most this long for a runner. */
     public static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
