@@ -60,7 +60,7 @@ final class ScheduledLoad {
         try (Outbox outbox = new Outbox(folder.resolve("outbox"), 1L << 32);
              RunExecutor executor = new RunExecutor("bench", "bench-1", secrets, folder.resolve("artifacts"), outbox,
                      new AgentMetrics(outbox::pending, () -> 0), () -> true, browser, Clock.systemUTC());
-             JourneyScheduler scheduler = new JourneyScheduler(browserSlots, HTTP_SLOTS, (due, start) -> {
+             JourneyScheduler scheduler = new JourneyScheduler(browserSlots, HTTP_SLOTS, "bench", (due, start) -> {
                  if (measuring.get()) {
                      lags.add(Duration.between(due.planned(), start).toMillis());
                  }

@@ -93,7 +93,7 @@ public final class ProberAgent implements AutoCloseable {
         this.outbox = new Outbox(settings.dataDir().resolve("outbox"), OUTBOX_BYTES);
         this.reporter = new Reporter(outbox, settings.coordinators(), settings.token(), artifacts, settings.backoff()).start();
         this.selfCheck = new SelfCheck(this::targets, this::selfCheckBrowser);
-        this.scheduler = new JourneyScheduler(settings.browserSlots(), settings.httpSlots(), this::runJourney, clock);
+        this.scheduler = new JourneyScheduler(settings.browserSlots(), settings.httpSlots(), settings.region(), this::runJourney, clock);
         this.metrics = new AgentMetrics(outbox::pending, scheduler::missed);
         this.executor = new RunExecutor(settings.region(), name, settings.secrets(), artifacts, outbox, metrics, selfCheck::ok,
                 settings.browser(), clock);

@@ -56,11 +56,16 @@ public final class JourneyScheduler implements AutoCloseable {
     private final Scheduler scheduler;
     private final RunLanes lanes;
     private final InstantSource clock;
+    private final String region;
     private final AtomicLong missed = new AtomicLong();
     private final Map<String, Journey> scheduled = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Runs browser journeys {@code browserSlots} at a time and every other kind {@code otherSlots} at a time. */
-    public JourneyScheduler(int browserSlots, int otherSlots, RunAction action, InstantSource clock) {
+    /**
+     * Runs browser journeys {@code browserSlots} at a time and every other kind {@code otherSlots} at a time,
+     * at the offsets of {@code region} ({@link Spread#offset(Journey, String)}).
+     */
+    public JourneyScheduler(int browserSlots, int otherSlots, String region, RunAction action, InstantSource clock) {
+        this.region = region;
         this.clock = clock;
         this.lanes = new RunLanes(browserSlots, otherSlots, action, clock);
         Properties properties = new Properties();
@@ -117,7 +122,7 @@ public final class JourneyScheduler implements AutoCloseable {
     }
 
     private void add(Journey journey, Instant now) throws SchedulerException {
-        Duration offset = Spread.offset(journey.id(), journey.schedule().spread());
+        Duration offset = Spread.offset(journey, region);
         JobDetail run = JobBuilder.newJob(RunJob.class).withIdentity(journey.id(), GROUP).storeDurably().build();
         if (journey.schedule() instanceof Schedule.Every every) {
             Trigger trigger = TriggerBuilder.newTrigger().withIdentity(journey.id(), GROUP).forJob(run)

@@ -26,6 +26,22 @@ class ScheduleTest {
     }
 
     @Test
+    @DisplayName("the regions of an every journey run a third of a minute apart; a cron journey and an unlisted region keep the spread offset")
+    void regionsAreStaggered() {
+        Journey every = DefinitionLoader.load(List.of(new SourceFile("checkout.yaml", "journey: checkout\nschedule: { every: 1m }"
+                + "\nregions: [us-east, eu-west, ap-south]\nkind: http\nsteps:\n  - request: { path: /x }\n"))).definitions().journeys().get(0);
+
+        long base = Spread.offset("checkout", every.schedule().spread()).toMillis();
+
+        assertThat(Spread.offset(every, "ap-south")).isEqualTo(Duration.ofMillis(base));
+        assertThat(Spread.offset(every, "eu-west")).isEqualTo(Duration.ofMillis((base + 20_000) % 60_000));
+        assertThat(Spread.offset(every, "us-east")).isEqualTo(Duration.ofMillis((base + 40_000) % 60_000));
+        assertThat(Spread.offset(every, "sa-east")).isEqualTo(Duration.ofMillis(base));
+        assertThat(Spread.offset(journey("nightly", "{ cron: \"0 0 3 * * ?\", spread: 20s }"), "eu-west"))
+                .isEqualTo(Spread.offset("nightly", Duration.ofSeconds(20)));
+    }
+
+    @Test
     @DisplayName("the spread offset is deterministic per journey, within the spread, and differs between journeys")
     void spreadOffsets() {
         Duration spread = Duration.ofSeconds(20);
@@ -93,7 +109,7 @@ class ScheduleTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
         List<Instant> starts = new CopyOnWriteArrayList<>();
-        try (JourneyScheduler scheduler = new JourneyScheduler(4, 4, (due, started) -> {
+        try (JourneyScheduler scheduler = new JourneyScheduler(4, 4, "eu-west", (due, started) -> {
             if (running.incrementAndGet() > 1) {
                 overlaps.incrementAndGet();
             }
@@ -116,7 +132,7 @@ class ScheduleTest {
     @DisplayName("runs due while every runner is busy wait for one and start, none skipped")
     void queuedNotSkipped() {
         List<String> ran = new CopyOnWriteArrayList<>();
-        try (JourneyScheduler scheduler = new JourneyScheduler(1, 1, (due, started) -> {
+        try (JourneyScheduler scheduler = new JourneyScheduler(1, 1, "eu-west", (due, started) -> {
             ran.add(due.journeyId());
             // Three journeys due at once on one runner: the second and third wait about 0.4 s and 0.8 s.
             Awaitility.await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> true);
@@ -133,7 +149,7 @@ class ScheduleTest {
     @DisplayName("runNow queues one run of a scheduled journey with its reason, once, and knows no other journey")
     void runNow() {
         List<DueRun> ran = new CopyOnWriteArrayList<>();
-        try (JourneyScheduler scheduler = new JourneyScheduler(1, 1, (due, started) -> {
+        try (JourneyScheduler scheduler = new JourneyScheduler(1, 1, "eu-west", (due, started) -> {
             ran.add(due);
             Awaitility.await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
         }, Clock.systemUTC())) {
@@ -152,7 +168,7 @@ class ScheduleTest {
     @Test
     @DisplayName("rescheduling keeps unchanged journeys, adds new ones and stops removed ones")
     void reschedules() {
-        try (JourneyScheduler scheduler = new JourneyScheduler(1, 1, (due, started) -> { }, Clock.systemUTC())) {
+        try (JourneyScheduler scheduler = new JourneyScheduler(1, 1, "eu-west", (due, started) -> { }, Clock.systemUTC())) {
             scheduler.schedule(List.of(journey("a", "{ every: 1m }"), journey("b", "{ cron: \"0 */5 * * * ?\" }")), Instant.now());
             assertThat(scheduler.journeys()).containsExactly("a", "b");
             scheduler.schedule(List.of(journey("b", "{ cron: \"0 */5 * * * ?\" }"), journey("c", "{ every: 30s }")), Instant.now());
