@@ -9,7 +9,8 @@ import java.util.Optional;
 public record CoordinatorConfig(int port, String bind, String store, Path definitions, List<Agent> agents,
                                 Optional<String> adminToken, Optional<String> readToken, Optional<Tls> tls,
                                 Duration evaluationInterval, Duration retention, Duration heartbeatTimeout,
-                                Path dataDir, long artifactMaxBytes, AlertingConfig alerting, PrometheusConfig prometheus) {
+                                Path dataDir, long artifactMaxBytes, AlertingConfig alerting, PrometheusConfig prometheus,
+                                RumConfig rum) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -38,17 +39,26 @@ public record CoordinatorConfig(int port, String bind, String store, Path defini
         agents = List.copyOf(agents);
     }
 
+    /** Without real-user sites: rum SLOs get no data. */
+    public CoordinatorConfig(int port, String bind, String store, Path definitions, List<Agent> agents, Optional<String> adminToken,
+                             Optional<String> readToken, Optional<Tls> tls, Duration evaluationInterval, Duration retention,
+                             Duration heartbeatTimeout, Path dataDir, long artifactMaxBytes, AlertingConfig alerting, PrometheusConfig prometheus) {
+        this(port, bind, store, definitions, agents, adminToken, readToken, tls, evaluationInterval, retention, heartbeatTimeout, dataDir,
+                artifactMaxBytes, alerting, prometheus, RumConfig.NONE);
+    }
+
     /** Without a Prometheus: SLOs over Prometheus ratios get no data. */
     public CoordinatorConfig(int port, String bind, String store, Path definitions, List<Agent> agents, Optional<String> adminToken,
                              Optional<String> readToken, Optional<Tls> tls, Duration evaluationInterval, Duration retention,
                              Duration heartbeatTimeout, Path dataDir, long artifactMaxBytes, AlertingConfig alerting) {
         this(port, bind, store, definitions, agents, adminToken, readToken, tls, evaluationInterval, retention, heartbeatTimeout, dataDir,
-                artifactMaxBytes, alerting, PrometheusConfig.NONE);
+                artifactMaxBytes, alerting, PrometheusConfig.NONE, RumConfig.NONE);
     }
 
     @Override
     public String toString() {
         return "CoordinatorConfig[port=" + port + ", bind=" + bind + ", store=" + store.replaceAll("password=[^&]*", "password=***")
-                + ", definitions=" + definitions + ", agents=" + agents + ", alerting=" + alerting + ", prometheus=" + prometheus + "]";
+                + ", definitions=" + definitions + ", agents=" + agents + ", alerting=" + alerting + ", prometheus=" + prometheus
+                + ", rum=" + rum + "]";
     }
 }
