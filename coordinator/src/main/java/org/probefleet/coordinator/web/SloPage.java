@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.slo.Counts;
+import org.probefleet.coordinator.slo.Divergence;
 import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SeriesCounts;
 import org.probefleet.coordinator.slo.SloSnapshot;
@@ -25,19 +26,40 @@ import org.probefleet.wire.outcome.Outcome;
 /**
  * One SLO in depth, where alerts link to: its state and budget, the budget burn-down over the
  * SLO window, the SLI per day, each region's last 24 hours, every window's burn rate per scope,
- * the steps that burned the budget, what fires, the policy for the current state, and the latest
+ * the steps that burned the budget, what fires, synthetic beside real-user completion of its journey, the policy for the current state, and the latest
  * failures with their error and artefacts. The markup is {@code web/slo.jte}; charts are inline SVG.
  */
 public final class SloPage {
 
     /** What the page shows: the snapshot, failures (the latest, and all in the window up to a bound), the region series, an override. */
     public record Data(SloSnapshot snapshot, List<Outcome> latestFailures, List<Outcome> failuresInWindow,
-                       Map<String, SeriesCounts> series, Optional<GateOverrides.Override> override) {
+                       Map<String, SeriesCounts> series, Optional<GateOverrides.Override> override, Optional<Divergence> sideBySide) {
+
+        public Data(SloSnapshot snapshot, List<Outcome> latestFailures, List<Outcome> failuresInWindow, Map<String, SeriesCounts> series,
+                    Optional<GateOverrides.Override> override) {
+            this(snapshot, latestFailures, failuresInWindow, series, override, Optional.empty());
+        }
     }
 
     record View(Summary summary, List<OverviewPage.AlertLine> alerts, Policy policy, Optional<SloCharts.Chart> burnDown,
                 SloCharts.Chart sliPerDay, List<SloCharts.Strip> strips, List<String> burnWindows, List<ScopeRow> scopes, Steps steps,
-                List<FailureRow> failures, long refreshSeconds) {
+                List<FailureRow> failures, long refreshSeconds, Optional<SideBySide> sideBySide) {
+    }
+
+    /** Synthetic and real-user completion over the last hour, and the notice when they diverge. */
+    record SideBySide(String synthetic, long syntheticEvents, String realUsers, long realUserEvents, Optional<String> notice) {
+
+        static SideBySide of(Divergence divergence) {
+            Optional<String> notice = divergence.kind().map(kind -> kind == Divergence.Kind.USERS_FAIL_PROBES_PASS
+                    ? "Real users fail where probes pass: the probes miss what users hit (a silent failure)."
+                    : "Probes fail where real users pass: check the probe's journey before the site.");
+            return new SideBySide(completion(divergence.synthetic()), divergence.synthetic().total(), completion(divergence.realUsers()),
+                    divergence.realUsers().total(), notice);
+        }
+
+        private static String completion(Counts counts) {
+            return counts.total() == 0 ? "–" : Ratios.percent(OverviewPage.round(counts.sli()));
+        }
     }
 
     /** The heading and the lines under it; {@code exhaustion} reads "budget exhausted" or "exhausted in …". */
@@ -75,7 +97,8 @@ public final class SloPage {
         return Html.render("web/slo.jte", new View(summary(snapshot), OverviewPage.AlertLine.of(snapshot), policy,
                 SloCharts.burnDown(snapshot, series, window), SloCharts.sliPerDay(snapshot, series), SloCharts.strips(snapshot, series),
                 Window.BURN_WINDOWS.stream().map(Window::name).toList(), scopes(snapshot),
-                steps(data.failuresInWindow(), slo, window), failures(data.latestFailures()), refresh.toSeconds()));
+                steps(data.failuresInWindow(), slo, window), failures(data.latestFailures()), refresh.toSeconds(),
+                data.sideBySide().map(SideBySide::of)));
     }
 
     private static Summary summary(SloSnapshot snapshot) {

@@ -27,6 +27,7 @@ import org.probefleet.coordinator.config.AlertingConfig;
 import org.probefleet.coordinator.config.CoordinatorConfig;
 import org.probefleet.coordinator.config.PrometheusConfig;
 import org.probefleet.coordinator.config.RumConfig;
+import org.probefleet.coordinator.slo.Divergence;
 import org.probefleet.coordinator.slo.ScopeResult;
 
 /** {@code /rum.js} and {@code POST /api/v1/rum} on a real coordinator: CORS by origin, strict bodies, rate limits, counts. */
@@ -62,8 +63,11 @@ class RumEndpointTest {
         return definitions;
     }
 
+    static final String AGENT_TOKEN = "us-east-1-token-0123456789abcdef";
+
     private String start(RumConfig rum) throws Exception {
-        CoordinatorConfig config = new CoordinatorConfig(0, "127.0.0.1", "sqlite:" + folder.resolve("store.db"), definitions(folder), List.of(),
+        CoordinatorConfig config = new CoordinatorConfig(0, "127.0.0.1", "sqlite:" + folder.resolve("store.db"), definitions(folder),
+                List.of(new CoordinatorConfig.Agent("us-east-1", "us-east", AGENT_TOKEN)),
                 Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(1), Duration.ofDays(35), Duration.ofSeconds(30),
                 folder.resolve("data"), 1 << 20, AlertingConfig.NONE, PrometheusConfig.NONE, rum);
         coordinator = CoordinatorServer.start(vertx, config, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
@@ -135,6 +139,36 @@ class RumEndpointTest {
             assertThat(global.sloWindow().total()).isEqualTo(2);
             assertThat(global.sli()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
         });
+    }
+
+    @Test
+    @DisplayName("probes passing while real users fail shows both completions side by side and the silent-failure notice")
+    void divergence() throws Exception {
+        String base = start(new RumConfig(List.of(new RumConfig.Site("shop-key", List.of(SHOP), 1.0)), 100, 1000));
+        com.fasterxml.jackson.databind.node.ArrayNode batch = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < Divergence.MIN_EVENTS; i++) {
+            batch.add(org.probefleet.wire.outcome.OutcomeJson.write(new org.probefleet.wire.outcome.Outcome(java.util.UUID.randomUUID(),
+                    "checkout", "1", "us-east", "us-east-1", java.time.Instant.now().minusSeconds(30 + i), 900,
+                    org.probefleet.wire.outcome.OutcomeStatus.SUCCESS, 1, Optional.empty(), Optional.empty(), List.of(), java.util.Map.of())));
+        }
+        HttpResponse<String> probes = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/outcomes"))
+                .header("Authorization", "Bearer " + AGENT_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        for (int i = 0; i < Divergence.MIN_EVENTS; i++) {
+            post(base + "/api/v1/rum?site=shop-key", SHOP, "application/json", beacon("fail"));
+        }
+
+        assertThat(probes.statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String page = client.send(HttpRequest.newBuilder(URI.create(base + "/slos/checkout-real-users")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(page).contains("Probes and real users, last hour", "Synthetic (probes)</td><td>100%</td><td>20</td>",
+                    "Real users (beacons)</td><td>0%</td><td>20</td>",
+                    "Real users fail where probes pass: the probes miss what users hit (a silent failure).");
+        });
+        String journeyPage = client.send(HttpRequest.newBuilder(URI.create(base + "/slos/checkout-completion-rate")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(journeyPage).contains("Real users fail where probes pass");
     }
 
     @Test
