@@ -2,6 +2,7 @@ package org.probefleet.bench;
 
 import org.probefleet.bench.coordinator.DetectCommand;
 import org.probefleet.bench.coordinator.IngestCommand;
+import org.probefleet.bench.coordinator.RumCommand;
 import org.probefleet.bench.coordinator.SloCommand;
 import org.probefleet.bench.prober.ProberCommand;
 import org.probefleet.bench.soak.SoakCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fleet bench", mixinStandardHelpOptions = true, version = "Probefleet " + Conventions.VERSION,
         description = {"Run a benchmark, with its baseline measured in the same run, and print a table;",
                 "results go in docs/benchmarks.md."},
-        subcommands = {IngestCommand.class, DetectCommand.class, SloCommand.class, ProberCommand.class, SoakCommand.class})
+        subcommands = {IngestCommand.class, DetectCommand.class, SloCommand.class, ProberCommand.class, SoakCommand.class, RumCommand.class})
 public final class BenchCli {
 
     public static void main(String[] args) {
