@@ -2,6 +2,7 @@ package org.probefleet.bench;
 
 import org.probefleet.bench.coordinator.DetectCommand;
 import org.probefleet.bench.coordinator.IngestCommand;
+import org.probefleet.bench.coordinator.RumCommand;
 import org.probefleet.bench.coordinator.SloCommand;
 import org.probefleet.bench.fleet.FleetCommand;
 import org.probefleet.bench.prober.ProberCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         description = {"Run a benchmark, with its baseline measured in the same run, and print a table;",
                 "results go in docs/benchmarks.md."},
         subcommands = {IngestCommand.class, DetectCommand.class, SloCommand.class, ProberCommand.class, SoakCommand.class,
-                FleetCommand.class})
+                FleetCommand.class, RumCommand.class})
 public final class BenchCli {
 
     public static void main(String[] args) {

@@ -190,7 +190,7 @@ public final class IngestBench {
      * A batch of fresh outcomes as agents make them (time-ordered run ids), filled into JSON
      * rendered once: the load generator shares the cores with the coordinator.
      */
-    private static String batch() {
+    static String batch() {
         Instant started = Instant.now().minusSeconds(1);
         String startedText = started.toString();
         StringBuilder body = new StringBuilder(BATCH * 300).append('[');

@@ -31,6 +31,7 @@ import org.probefleet.coordinator.ingest.BatchValidator;
 import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.prometheus.PrometheusQueries;
 import org.probefleet.coordinator.prometheus.RatioPoller;
+import org.probefleet.coordinator.rum.RumTallies;
 import org.probefleet.coordinator.metrics.CoordinatorMetrics;
 import org.probefleet.coordinator.service.DefinitionSet;
 import org.probefleet.coordinator.service.DeployHistory;
@@ -45,6 +46,7 @@ import org.probefleet.coordinator.web.OverviewPage;
 import org.probefleet.coordinator.web.SloPage;
 import org.probefleet.wire.api.ApiPaths;
 import org.probefleet.journeys.model.RatioIndicator;
+import org.probefleet.journeys.model.RumIndicator;
 import org.probefleet.journeys.model.Slo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,8 @@ public final class CoordinatorServer {
     static final Duration INGEST_GRACE = Duration.ofDays(1);
     /** How often the ratio poller looks for a minute that became due: a few seconds late at most. */
     static final Duration RATIO_CHECK = Duration.ofSeconds(5);
+    /** How often real users' beacons counted in memory are written to the tallies: the engine sees them this late at most. */
+    static final Duration RUM_FLUSH = Duration.ofSeconds(5);
 
     private final Vertx vertx;
     private final Services services;
@@ -166,6 +170,7 @@ public final class CoordinatorServer {
         ArtifactRoutes artifacts = new ArtifactRoutes(vertx, services, access);
         artifacts.mount(router);
         new PageRoutes(vertx, services, access).mount(router);
+        new RumRoutes(config.rum(), services.clock(), countBeacons(), System::nanoTime).mount(router);
         router.get("/healthz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok\n"));
         router.get(ApiPaths.GROUP).handler(ctx -> {
             if (access.read(ctx)) {
@@ -209,6 +214,24 @@ public final class CoordinatorServer {
                 services.clock(), prometheus.delay());
         timers.add(vertx.setPeriodic(RATIO_CHECK.toMillis(), id -> vertx.executeBlocking(poller::pollDue, true)
                 .onFailure(e -> LOG.error("reading the Prometheus ratios failed", e))));
+    }
+
+    /** Real users' beacons, summed in memory and written to the tallies every few seconds in one write. */
+    private RumTallies countBeacons() {
+        Supplier<List<Slo>> slos = () -> services.definitions().get().loaded().definitions().slos();
+        if (services.config().rum().sites().isEmpty()) {
+            slos.get().stream().filter(slo -> slo.indicator() instanceof RumIndicator).forEach(slo ->
+                    LOG.warn("{} counts real users' beacons, but no rum sites are configured: it gets no data", slo.name()));
+        }
+        RumTallies tallies = new RumTallies(slos);
+        timers.add(vertx.setPeriodic(RUM_FLUSH.toMillis(), id -> vertx.executeBlocking(() -> {
+            List<org.probefleet.coordinator.store.Tally> drained = tallies.drain();
+            if (!drained.isEmpty()) {
+                services.store().addTallies(drained).join();
+            }
+            return drained.size();
+        }, true).onFailure(e -> LOG.error("writing real users' beacon counts failed", e))));
+        return tallies;
     }
 
     private void deleteExpired(Duration longestWindow, ArtifactFiles artifacts) {

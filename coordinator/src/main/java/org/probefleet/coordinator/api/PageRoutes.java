@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +21,14 @@ import java.util.concurrent.Callable;
 import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.service.JourneyStatus;
 import org.probefleet.coordinator.service.Ledgers;
+import org.probefleet.coordinator.slo.Divergence;
 import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.coordinator.web.JourneysPage;
 import org.probefleet.coordinator.web.OverviewPage;
 import org.probefleet.coordinator.web.SloPage;
 import org.probefleet.journeys.model.Journey;
+import org.probefleet.journeys.model.RumIndicator;
 import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeStatus;
 import org.slf4j.Logger;
@@ -132,8 +135,21 @@ final class PageRoutes {
                 Optional.empty(), FAILURES_COUNTED))).orElse(List.of());
         return SloPage.render(new SloPage.Data(snapshot, inWindow.stream().limit(LATEST_FAILURES).toList(), inWindow,
                 services.slos().series(snapshot.slo().name()), services.gates().active(snapshot.slo().name()),
-                services.deploys().impacts(snapshot.slo(), snapshot.at()), new Ledgers(services.store(), services.deploys()).ledger(snapshot)),
+                services.deploys().impacts(snapshot.slo(), snapshot.at()), new Ledgers(services.store(), services.deploys()).ledger(snapshot),
+                sideBySide(snapshot)),
                 services.config().evaluationInterval());
+    }
+
+    /** A journey SLO with a rum SLO of the same journey (either page): the two completions, synthetic first. */
+    private Optional<Divergence> sideBySide(SloSnapshot shown) {
+        Collection<SloSnapshot> all = services.slos().snapshots().values();
+        if (shown.slo().indicator() instanceof RumIndicator rum) {
+            return all.stream().filter(other -> other.slo().indicator().measuredJourney().filter(rum.journey()::equals).isPresent())
+                    .findFirst().map(synthetic -> Divergence.of(synthetic, shown));
+        }
+        return shown.slo().indicator().measuredJourney().flatMap(journey -> all.stream()
+                .filter(other -> other.slo().indicator() instanceof RumIndicator rum && rum.journey().equals(journey))
+                .findFirst().map(realUsers -> Divergence.of(shown, realUsers)));
     }
 
     private void render(RoutingContext ctx, Callable<String> render) {

@@ -102,6 +102,17 @@ public final class CoordinatorCommand implements Callable<Integer> {
     @Option(names = "--prometheus-delay", paramLabel = "DURATION", description = "how long after a minute ends its ratio SLIs are read (env PROBEFLEET_PROMETHEUS_DELAY; default 30s)")
     String prometheusDelay;
 
+    @Option(names = "--rum-sites", paramLabel = "KEY=ORIGIN|ORIGIN@SAMPLE[,...]",
+            description = "sites that may send real-user beacons; replaces the config file's list (env PROBEFLEET_RUM_SITES)")
+    String rumSites;
+
+    @Option(names = "--rum-rate-limit-per-second", paramLabel = "N", description = "beacons a second one site may send (env PROBEFLEET_RUM_RATE_LIMIT_PER_SECOND; default 200)")
+    String rumRateLimit;
+
+    @Option(names = "--rum-global-rate-limit-per-second", paramLabel = "N",
+            description = "beacons a second all sites together may send (env PROBEFLEET_RUM_GLOBAL_RATE_LIMIT_PER_SECOND; default 1000)")
+    String rumGlobalRateLimit;
+
     @Spec
     CommandSpec spec;
 
@@ -123,6 +134,9 @@ public final class CoordinatorCommand implements Callable<Integer> {
         override(overrides, "prometheus.url", prometheusUrl, "PROBEFLEET_PROMETHEUS_URL");
         override(overrides, "prometheus.timeout", prometheusTimeout, "PROBEFLEET_PROMETHEUS_TIMEOUT");
         override(overrides, "prometheus.delay", prometheusDelay, "PROBEFLEET_PROMETHEUS_DELAY");
+        override(overrides, "rum.sites", rumSites, "PROBEFLEET_RUM_SITES");
+        override(overrides, "rum.rate_limit_per_second", rumRateLimit, "PROBEFLEET_RUM_RATE_LIMIT_PER_SECOND");
+        override(overrides, "rum.global_rate_limit_per_second", rumGlobalRateLimit, "PROBEFLEET_RUM_GLOBAL_RATE_LIMIT_PER_SECOND");
         override(overrides, "agents", agents == null ? null : String.join(",", agents), "PROBEFLEET_AGENTS");
         override(overrides, "admin_token_file", adminTokenFile, "PROBEFLEET_ADMIN_TOKEN_FILE");
         override(overrides, "read_token_file", readTokenFile, "PROBEFLEET_READ_TOKEN_FILE");

@@ -28,7 +28,7 @@ public final class ConfigLoader {
 
     static final List<String> KEYS = List.of("port", "bind", "store", "definitions", "agents", "admin_token_file",
             "read_token_file", "tls", "evaluation_interval", "retention", "heartbeat_timeout", "data_dir", "artifact_max_bytes",
-            "alerting", "deploy_token_file", "prometheus");
+            "alerting", "deploy_token_file", "prometheus", "rum");
     /** Tokens shorter than this are refused: they are guessable. */
     static final int MIN_TOKEN_LENGTH = 16;
 
@@ -90,12 +90,13 @@ public final class ConfigLoader {
         AlertingConfig alerting = AlertingSection.read(alertingSection, overrides, diagnostics);
         PrometheusConfig prometheus = PrometheusSection.read(section == null ? Optional.empty() : section.section("prometheus"), overrides,
                 diagnostics);
+        RumConfig rum = RumSection.read(section == null ? Optional.empty() : section.section("rum"), overrides, diagnostics);
         List<Problem> problems = diagnostics.problems();
         if (!problems.isEmpty()) {
             return new Loaded(Optional.empty(), problems);
         }
         return new Loaded(Optional.of(new CoordinatorConfig(port, bind, store, definitions, agents, admin, read, tls,
-                interval, retention, heartbeat, dataDir, artifactMax, alerting, deploy, prometheus)), List.of());
+                interval, retention, heartbeat, dataDir, artifactMax, alerting, deploy, prometheus, rum)), List.of());
     }
 
     private static List<CoordinatorConfig.Agent> agents(Section section, Diagnostics diagnostics) {

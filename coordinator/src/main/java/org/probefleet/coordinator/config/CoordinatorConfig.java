@@ -10,7 +10,7 @@ public record CoordinatorConfig(int port, String bind, String store, Path defini
                                 Optional<String> adminToken, Optional<String> readToken, Optional<Tls> tls,
                                 Duration evaluationInterval, Duration retention, Duration heartbeatTimeout,
                                 Path dataDir, long artifactMaxBytes, AlertingConfig alerting, Optional<String> deployToken,
-                                PrometheusConfig prometheus) {
+                                PrometheusConfig prometheus, RumConfig rum) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -39,17 +39,18 @@ public record CoordinatorConfig(int port, String bind, String store, Path defini
         agents = List.copyOf(agents);
     }
 
-    /** Without a deploy token (deploys are marked with the admin token only) and without a Prometheus (ratio SLOs get no data). */
+    /** Without a deploy token (deploys are marked with the admin token only), a Prometheus (ratio SLOs get no data) or real-user sites (rum SLOs get none). */
     public CoordinatorConfig(int port, String bind, String store, Path definitions, List<Agent> agents, Optional<String> adminToken,
                              Optional<String> readToken, Optional<Tls> tls, Duration evaluationInterval, Duration retention,
                              Duration heartbeatTimeout, Path dataDir, long artifactMaxBytes, AlertingConfig alerting) {
         this(port, bind, store, definitions, agents, adminToken, readToken, tls, evaluationInterval, retention, heartbeatTimeout, dataDir,
-                artifactMaxBytes, alerting, Optional.empty(), PrometheusConfig.NONE);
+                artifactMaxBytes, alerting, Optional.empty(), PrometheusConfig.NONE, RumConfig.NONE);
     }
 
     @Override
     public String toString() {
         return "CoordinatorConfig[port=" + port + ", bind=" + bind + ", store=" + store.replaceAll("password=[^&]*", "password=***")
-                + ", definitions=" + definitions + ", agents=" + agents + ", alerting=" + alerting + ", prometheus=" + prometheus + "]";
+                + ", definitions=" + definitions + ", agents=" + agents + ", alerting=" + alerting + ", prometheus=" + prometheus
+                + ", rum=" + rum + "]";
     }
 }

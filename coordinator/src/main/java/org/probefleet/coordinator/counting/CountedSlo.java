@@ -8,13 +8,14 @@ import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Mode;
 import org.probefleet.journeys.model.RatioIndicator;
+import org.probefleet.journeys.model.RumIndicator;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.wire.outcome.Outcome;
 
 /**
  * What an SLO's counts depend on: its journey, that journey's mode and regions (none = every
  * region) and the latency threshold. When any of it changes, the SLO is recounted. An SLO whose
- * events are not journey runs (a Prometheus ratio) has no journey: no outcome counts for it, and
+ * events are not journey runs (a Prometheus ratio, real users' beacons) has no journey: no outcome counts for it, and
  * its counts, written by its poller, are dropped when its queries change.
  */
 public record CountedSlo(String name, Optional<String> journey, Mode mode, Optional<Duration> latencyThreshold, List<String> regions,
@@ -37,6 +38,9 @@ public record CountedSlo(String name, Optional<String> journey, Mode mode, Optio
         if (slo.indicator() instanceof RatioIndicator ratio) {
             return new CountedSlo(slo.name(), Optional.empty(), Mode.LIVE, Optional.empty(), List.of(),
                     "ratio|" + ratio.numerator() + "|" + ratio.denominator());
+        }
+        if (slo.indicator() instanceof RumIndicator rum) {
+            return new CountedSlo(slo.name(), Optional.empty(), Mode.LIVE, Optional.empty(), List.of(), "rum|" + rum.journey());
         }
         return of(slo, definitions.journey(slo.indicator().measuredJourney().orElseThrow()).orElseThrow());
     }

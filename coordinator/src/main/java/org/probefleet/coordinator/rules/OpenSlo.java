@@ -16,6 +16,7 @@ import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.RatioIndicator;
+import org.probefleet.journeys.model.RumIndicator;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.journeys.spec.OpenSloNames;
 import org.probefleet.wire.Conventions;
@@ -46,7 +47,8 @@ public final class OpenSlo {
                 + "(Alertmanager, PagerDuty, webhooks), labelled with the SLO's owner").put("target", "probefleet");
         documents.add(target);
         Set<String> services = new LinkedHashSet<>();
-        for (Slo slo : definitions.slos()) {
+        // Real users' beacons have no query OpenSLO could carry: those SLOs stay the coordinator's own.
+        for (Slo slo : definitions.slos().stream().filter(slo -> !(slo.indicator() instanceof RumIndicator)).toList()) {
             Optional<Journey> journey = slo.indicator().measuredJourney().flatMap(definitions::journey);
             String serviceName = journey.map(Journey::id).orElse(slo.name());
             if (services.add(serviceName)) {

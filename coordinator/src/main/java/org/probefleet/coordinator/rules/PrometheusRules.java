@@ -19,6 +19,7 @@ import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.LatencyBuckets;
 import org.probefleet.journeys.model.Mode;
 import org.probefleet.journeys.model.RatioIndicator;
+import org.probefleet.journeys.model.RumIndicator;
 import org.probefleet.journeys.model.Slo;
 import org.probefleet.wire.Conventions;
 import org.probefleet.wire.outcome.OutcomeStatus;
@@ -62,7 +63,12 @@ public final class PrometheusRules {
         ObjectNode root = YAML.createObjectNode();
         ArrayNode groups = root.putArray("groups");
         List<String> shadows = new ArrayList<>();
+        List<String> beacons = new ArrayList<>();
         for (Slo slo : definitions.slos()) {
+            if (slo.indicator() instanceof RumIndicator) {
+                beacons.add(slo.name());
+                continue;
+            }
             if (slo.indicator() instanceof RatioIndicator ratio) {
                 RatioRules.add(groups, slo, ratio, slothCompatible);
                 continue;
@@ -79,7 +85,9 @@ public final class PrometheusRules {
             }
         }
         String header = HEADER + (shadows.isEmpty() ? "" : "# No page or ticket rules for " + String.join(", ", shadows)
-                + ": their journeys run in shadow mode, which the engine never counts toward a budget or alert.\n");
+                + ": their journeys run in shadow mode, which the engine never counts toward a budget or alert.\n")
+                + (beacons.isEmpty() ? "" : "# No rules for " + String.join(", ", beacons)
+                + ": real users' beacons are counted by the coordinator, which has no Prometheus series of them.\n");
         try {
             return header + YAML.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -25,6 +25,12 @@ public record Cadence(List<String> regions, boolean everyFleetRegion, Duration n
     public static final Cadence RATIO = new Cadence(List.of(), false, POLL_INTERVAL.multipliedBy(SloInput.MISSED_INTERVALS),
             Optional.empty());
 
+    /**
+     * Real users come when they come: a site quiet for an hour is no_data, not a quiet night paging
+     * every few minutes.
+     */
+    public static final Cadence RUM = new Cadence(List.of(), false, Duration.ofHours(1), Optional.empty());
+
     public Cadence {
         regions = List.copyOf(regions);
     }
@@ -35,6 +41,9 @@ public record Cadence(List<String> regions, boolean everyFleetRegion, Duration n
 
     /** The cadence of an SLO's indicator; validation guarantees a journey indicator's journey exists. */
     public static Cadence of(Slo slo, Definitions definitions) {
+        if (slo.indicator() instanceof org.probefleet.journeys.model.RumIndicator) {
+            return RUM;
+        }
         return slo.indicator().measuredJourney().map(id -> of(definitions.journey(id).orElseThrow())).orElse(RATIO);
     }
 

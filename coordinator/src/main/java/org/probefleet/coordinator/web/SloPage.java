@@ -15,6 +15,7 @@ import org.probefleet.coordinator.release.Percentages;
 import org.probefleet.coordinator.release.DeployImpact;
 import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.slo.Counts;
+import org.probefleet.coordinator.slo.Divergence;
 import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SeriesCounts;
 import org.probefleet.coordinator.slo.SloSnapshot;
@@ -30,7 +31,7 @@ import org.probefleet.wire.outcome.Outcome;
 /**
  * One SLO in depth, where alerts link to: its state and budget, the budget burn-down over the
  * SLO window, the SLI per day, each region's last 24 hours, every window's burn rate per scope,
- * the steps that burned the budget, what fires, the policy for the current state, and the latest
+ * the steps that burned the budget, what fires, synthetic beside real-user completion of its journey, the policy for the current state, and the latest
  * failures with their error and artefacts. The markup is {@code web/slo.jte}; charts are inline SVG.
  */
 public final class SloPage {
@@ -38,12 +39,13 @@ public final class SloPage {
     /** What the page shows: the snapshot, failures (the latest, and all in the window up to a bound), the region series, an override. */
     public record Data(SloSnapshot snapshot, List<Outcome> latestFailures, List<Outcome> failuresInWindow,
                        Map<String, SeriesCounts> series, Optional<GateOverrides.Override> override, List<DeployImpact> deploys,
-                       BudgetLedger ledger) {
+                       BudgetLedger ledger, Optional<Divergence> sideBySide) {
     }
 
     record View(Summary summary, List<OverviewPage.AlertLine> alerts, Policy policy, Optional<SloCharts.Chart> burnDown,
                 SloCharts.Chart sliPerDay, List<SloCharts.Strip> strips, List<String> burnWindows, List<ScopeRow> scopes, Steps steps,
-                List<FailureRow> failures, long refreshSeconds, List<ReleaseRow> releases, Ledger ledger) {
+                List<FailureRow> failures, long refreshSeconds, List<ReleaseRow> releases, Ledger ledger,
+                Optional<SideBySide> sideBySide) {
     }
 
     /** Where the budget went: the sentence, then each breakdown (each adds up to what was consumed). */
@@ -66,6 +68,22 @@ public final class SloPage {
 
     /** A deploy in the window and what its first hour did to the SLO. */
     record ReleaseRow(String at, String version, String by, Optional<String> link, String sentence) {
+    }
+
+    /** Synthetic and real-user completion over the last hour, and the notice when they diverge. */
+    record SideBySide(String synthetic, long syntheticEvents, String realUsers, long realUserEvents, Optional<String> notice) {
+
+        static SideBySide of(Divergence divergence) {
+            Optional<String> notice = divergence.kind().map(kind -> kind == Divergence.Kind.USERS_FAIL_PROBES_PASS
+                    ? "Real users fail where probes pass: the probes miss what users hit (a silent failure)."
+                    : "Probes fail where real users pass: check the probe's journey before the site.");
+            return new SideBySide(completion(divergence.synthetic()), divergence.synthetic().total(), completion(divergence.realUsers()),
+                    divergence.realUsers().total(), notice);
+        }
+
+        private static String completion(Counts counts) {
+            return counts.total() == 0 ? "–" : Ratios.percent(OverviewPage.round(counts.sli()));
+        }
     }
 
     /** The heading and the lines under it; {@code exhaustion} reads "budget exhausted" or "exhausted in …". */
@@ -107,7 +125,7 @@ public final class SloPage {
                 SloCharts.withDeploys(SloCharts.sliPerDay(snapshot, series), deploys, start, snapshot.at()), SloCharts.strips(snapshot, series),
                 Window.BURN_WINDOWS.stream().map(Window::name).toList(), scopes(snapshot),
                 steps(data.failuresInWindow(), slo, window), failures(data.latestFailures()), refresh.toSeconds(),
-                releases(snapshot, data.deploys()), Ledger.of(data.ledger())));
+                releases(snapshot, data.deploys()), Ledger.of(data.ledger()), data.sideBySide().map(SideBySide::of)));
     }
 
     /** Newest first: the deploy a reader looks for is the last one. */

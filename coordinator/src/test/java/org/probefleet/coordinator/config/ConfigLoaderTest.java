@@ -138,6 +138,7 @@ class ConfigLoaderTest {
                         + (alerting.equals("pagerduty") ? "PAGERDUTY_ROUTING_KEY_FILE" : alerting.toUpperCase(java.util.Locale.ROOT))));
                 case "prometheus" -> PrometheusSection.KEYS.forEach(prometheus -> variables.add("PROBEFLEET_PROMETHEUS_"
                         + prometheus.toUpperCase(java.util.Locale.ROOT)));
+                case "rum" -> RumSection.KEYS.forEach(rum -> variables.add("PROBEFLEET_RUM_" + rum.toUpperCase(java.util.Locale.ROOT)));
                 default -> variables.add("PROBEFLEET_" + key.toUpperCase(java.util.Locale.ROOT));
             }
         }

@@ -13,6 +13,7 @@ import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Mode;
 import org.probefleet.journeys.model.Policy;
 import org.probefleet.journeys.model.RatioIndicator;
+import org.probefleet.journeys.model.RumIndicator;
 import org.probefleet.journeys.model.Ratios;
 import org.probefleet.journeys.model.Slo;
 import picocli.CommandLine.Command;
@@ -62,6 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
         for (Slo slo : definitions.slos()) {
             String latency = slo.indicator().latencyThreshold().map(d -> " within " + Durations.format(d)).orElse("");
             String measures = slo.indicator() instanceof RatioIndicator ? "ratio of two Prometheus queries"
+                    : slo.indicator() instanceof RumIndicator rum ? "real users' " + rum.journey() + " beacons"
                     : "journey " + slo.indicator().subject();
             out.printf("slo      %-26s %s%s, target %s over %s, policy %s%n", slo.name(), measures, latency, Ratios.percent(slo.target()), Durations.format(slo.window()),
                     slo.policy());

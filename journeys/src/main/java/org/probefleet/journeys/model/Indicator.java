@@ -5,13 +5,13 @@ import java.util.Optional;
 
 /**
  * What an SLO counts as good and bad events, by {@code type}: a journey's runs ({@code journey},
- * the default) or two Prometheus series ({@code ratio}). Another source (real-user beacons) is a
- * third record here.
+ * the default), two Prometheus series ({@code ratio}) or real users' beacons ({@code rum}).
  */
-public sealed interface Indicator permits JourneyIndicator, RatioIndicator {
+public sealed interface Indicator permits JourneyIndicator, RatioIndicator, RumIndicator {
 
     String JOURNEY = "journey";
     String RATIO = "ratio";
+    String RUM = "rum";
 
     /** The {@code type} as written in a file. */
     String type();

@@ -6,14 +6,16 @@ import java.util.Optional;
 import org.probefleet.journeys.model.Indicator;
 import org.probefleet.journeys.model.JourneyIndicator;
 import org.probefleet.journeys.model.LatencyBuckets;
+import org.probefleet.journeys.model.Names;
 import org.probefleet.journeys.model.RatioIndicator;
+import org.probefleet.journeys.model.RumIndicator;
 import org.probefleet.journeys.yaml.Section;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads an SLO's {@code indicator:} by its {@code type}: journey (the default) or ratio. */
+/** Reads an SLO's {@code indicator:} by its {@code type}: journey (the default), ratio or rum. */
 final class IndicatorParser {
 
-    static final List<String> TYPES = List.of(Indicator.JOURNEY, Indicator.RATIO);
+    static final List<String> TYPES = List.of(Indicator.JOURNEY, Indicator.RATIO, Indicator.RUM);
 
     private IndicatorParser() {
     }
@@ -23,9 +25,10 @@ final class IndicatorParser {
         return switch (type) {
             case Indicator.JOURNEY -> journey(fields);
             case Indicator.RATIO -> ratio(fields);
+            case Indicator.RUM -> rum(fields);
             default -> {
                 fields.diagnostics().error(fields.node("type").orElseThrow(), "indicator type '" + type + "' is not known: use "
-                        + String.join(" or ", TYPES));
+                        + String.join(", ", TYPES.subList(0, TYPES.size() - 1)) + " or " + TYPES.get(TYPES.size() - 1));
                 yield Optional.empty();
             }
         };
@@ -47,6 +50,14 @@ final class IndicatorParser {
         Optional<String> denominator = query(fields, "denominator");
         return numerator.isPresent() && denominator.isPresent()
                 ? Optional.of(new RatioIndicator(numerator.get(), denominator.get())) : Optional.empty();
+    }
+
+    private static Optional<Indicator> rum(Section fields) {
+        fields.allowOnly(List.of("type", "journey"));
+        Optional<String> journey = fields.requiredText("journey", "a rum 'indicator'");
+        journey.filter(name -> !Names.isId(name)).ifPresent(name -> fields.diagnostics().error(fields.node("journey").orElseThrow(),
+                "rum journey '" + name + "' must be lower-case letters, digits and dashes, like checkout"));
+        return journey.filter(Names::isId).map(RumIndicator::new);
     }
 
     private static Optional<String> query(Section fields, String key) {

@@ -22,8 +22,8 @@ class RatioIndicatorTest {
 
     static Stream<Arguments> mistakes() {
         return Stream.of(
-                Arguments.of("an unknown indicator type", "slo:\n  name: s\n  indicator: { type: rum, journey: checkout }\n  target: 0.99\n",
-                        "s.yaml:3:22: indicator type 'rum' is not known: use journey or ratio"),
+                Arguments.of("an unknown indicator type", "slo:\n  name: s\n  indicator: { type: rumm, journey: checkout }\n  target: 0.99\n",
+                        "s.yaml:3:22: indicator type 'rumm' is not known: use journey, ratio or rum"),
                 Arguments.of("a ratio without a denominator", "slo:\n  name: s\n  indicator: { type: ratio, numerator: sum(up) }\n  target: 0.99\n",
                         "s.yaml:3:14: a ratio 'indicator' is missing 'denominator'"),
                 Arguments.of("a journey key in a ratio", "slo:\n  name: s\n  indicator: { type: ratio, journey: checkout, numerator: sum(up), denominator: count(up) }\n  target: 0.99\n",
