@@ -69,7 +69,7 @@ public final class RumBench {
             CoordinatorConfig config = new CoordinatorConfig(0, "127.0.0.1", "sqlite:" + folder.resolve("bench.db"), definitions,
                     List.of(new CoordinatorConfig.Agent("bench-1", "eu-west", IngestBench.TOKEN)), Optional.empty(), Optional.empty(),
                     Optional.empty(), Duration.ofSeconds(15), Duration.ofDays(35), Duration.ofSeconds(30), folder.resolve("data"), 1 << 20,
-                    AlertingConfig.NONE, PrometheusConfig.NONE, rum);
+                    AlertingConfig.NONE, Optional.empty(), PrometheusConfig.NONE, rum);
             CoordinatorServer coordinator = CoordinatorServer.start(vertx, config, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
             out.printf("rum benchmark: %,d outcomes/s in batches of %d, %ds per run; beacons offered at %,d/s against limits of %d/s"
                             + " per site and %d/s overall; %d cores%n", outcomeRate, IngestBench.BATCH, measure.toSeconds(), beaconRate,

@@ -52,7 +52,7 @@ public final class TestCoordinator implements AutoCloseable {
                         new CoordinatorConfig.Agent("ap-south-1", "ap-south", AP_TOKEN)),
                 Optional.of(ADMIN_TOKEN), readToken, Optional.empty(), Duration.ofSeconds(1), Duration.ofDays(35),
                 Duration.ofSeconds(30), folder.resolve("data"), 1024 * 1024, alerting, Optional.of(DEPLOY_TOKEN),
-                org.probefleet.coordinator.config.PrometheusConfig.NONE);
+                org.probefleet.coordinator.config.PrometheusConfig.NONE, org.probefleet.coordinator.config.RumConfig.NONE);
         server = CoordinatorServer.start(vertx, config, clock).await(60, TimeUnit.SECONDS);
     }
 

@@ -69,7 +69,7 @@ class RumEndpointTest {
         CoordinatorConfig config = new CoordinatorConfig(0, "127.0.0.1", "sqlite:" + folder.resolve("store.db"), definitions(folder),
                 List.of(new CoordinatorConfig.Agent("us-east-1", "us-east", AGENT_TOKEN)),
                 Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(1), Duration.ofDays(35), Duration.ofSeconds(30),
-                folder.resolve("data"), 1 << 20, AlertingConfig.NONE, PrometheusConfig.NONE, rum);
+                folder.resolve("data"), 1 << 20, AlertingConfig.NONE, Optional.empty(), PrometheusConfig.NONE, rum);
         coordinator = CoordinatorServer.start(vertx, config, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
         return "http://127.0.0.1:" + coordinator.port();
     }

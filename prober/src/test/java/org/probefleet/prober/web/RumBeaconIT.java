@@ -108,7 +108,7 @@ class RumBeaconIT {
         Files.writeString(definitions.resolve("checkout-real-users-slo.yaml"), RUM_SLO);
         return new CoordinatorConfig(0, "127.0.0.1", "sqlite:" + folder.resolve("store.db"), definitions, List.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Duration.ofSeconds(1), Duration.ofDays(35), Duration.ofSeconds(30), folder.resolve("data"),
-                1 << 20, AlertingConfig.NONE, PrometheusConfig.NONE,
+                1 << 20, AlertingConfig.NONE, Optional.empty(), PrometheusConfig.NONE,
                 new RumConfig(List.of(new RumConfig.Site("shop-key", List.of(shopOrigin), 1.0)), 50, 1000));
     }
 }
