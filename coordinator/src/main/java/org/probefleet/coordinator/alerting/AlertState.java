@@ -52,10 +52,10 @@ public record AlertState(EngineMemory engine, List<Notification> firing, List<No
             ObjectNode node = trackerNodes.putObject(slo).put("state", memory.state()).put("aboveThreshold", memory.aboveThreshold());
             ArrayNode keys = node.putArray("firing");
             memory.firing().stream().map(Alert::key).sorted().forEach(keys::add);
-            // Since when each held alert's condition no longer holds, so a restart neither extends nor cuts its 30-minute hold.
-            ObjectNode clearSince = node.putObject("clearSince");
-            memory.clearSince().entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Alert::key)))
-                    .forEach(cleared -> clearSince.put(cleared.getKey().key(), cleared.getValue().toString()));
+            // When each held alert's condition last held, so a restart neither extends nor cuts its 30-minute hold.
+            ObjectNode heldAt = node.putObject("heldAt");
+            memory.heldAt().entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Alert::key)))
+                    .forEach(held -> heldAt.put(held.getKey().key(), held.getValue().toString()));
         });
         write(root.putArray("firing"), firing);
         write(root.putArray("ended"), ended);
@@ -75,11 +75,11 @@ public record AlertState(EngineMemory engine, List<Notification> firing, List<No
             root.path("trackers").fields().forEachRemaining(entry -> {
                 Set<Alert> alerts = new HashSet<>();
                 entry.getValue().path("firing").forEach(key -> Alert.parse(key.asText()).ifPresent(alerts::add));
-                Map<Alert, Instant> clearSince = new HashMap<>();
-                entry.getValue().path("clearSince").fields().forEachRemaining(cleared -> Alert.parse(cleared.getKey())
-                        .ifPresent(alert -> clearSince.put(alert, Instant.parse(cleared.getValue().asText()))));
+                Map<Alert, Instant> heldAt = new HashMap<>();
+                entry.getValue().path("heldAt").fields().forEachRemaining(held -> Alert.parse(held.getKey())
+                        .ifPresent(alert -> heldAt.put(alert, Instant.parse(held.getValue().asText()))));
                 trackers.put(entry.getKey(), new AlertTracker.Memory(alerts, entry.getValue().path("state").asText(),
-                        entry.getValue().path("aboveThreshold").asBoolean(), clearSince));
+                        entry.getValue().path("aboveThreshold").asBoolean(), heldAt));
             });
             Instant since = Instant.parse(root.path("watchingSince").asText());
             return new AlertState(new EngineMemory(trackers, since), read(root.path("firing")), read(root.path("ended")),

@@ -48,7 +48,7 @@ public final class PrometheusRules {
             # Error ratios are (total - good) / total, with good taken as 0 where its series is absent (an agent restarted
             # during an outage, a journey that never succeeded), so an outage never silences them.
             # An alert condition also needs two bad runs in its short window (increase() extrapolates, hence > 1.5): one
-            # failed run raises nothing. A firing alert keeps firing until its condition has been false for 30 minutes.
+            # failed run raises nothing. A firing alert keeps firing until 30 minutes after its condition last held.
             """;
 
     private PrometheusRules() {
@@ -146,8 +146,10 @@ public final class PrometheusRules {
     }
 
     static void alert(ArrayNode rules, Slo slo, String name, Severity severity, String expr, String summary) {
+        // The engine holds an alert until 30 minutes after its condition last held; Prometheus counts keep_firing_for
+        // from its first evaluation without the condition, one 1m rule interval later.
         ObjectNode rule = rules.addObject().put("alert", name).put("expr", expr)
-                .put("keep_firing_for", Durations.format(AlertWindows.KEEP_FIRING_FOR));
+                .put("keep_firing_for", Durations.format(AlertWindows.KEEP_FIRING_FOR.minusMinutes(1)));
         ObjectNode labels = rule.putObject("labels").put(Conventions.SEVERITY, severity.wireName()).put(Conventions.SLO, slo.name());
         slo.indicator().measuredJourney().ifPresent(journey -> labels.put(Conventions.JOURNEY, journey));
         labels.put(Conventions.OWNER, owner(slo));

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The memory of one SLO between evaluations: which alerts fire and since when the condition of
- * each no longer holds, the policy state and whether the notification threshold was crossed. Turns
+ * The memory of one SLO between evaluations: which alerts fire and since when their condition
+ * last held, the policy state and whether the notification threshold was crossed. Turns
  * successive snapshots into events, with hysteresis: a burn-rate alert keeps firing until its
  * condition has been false for {@link AlertWindows#KEEP_FIRING_FOR} (a global page meanwhile
  * silences burn-rate tickets), and the state and threshold go back only across a
@@ -22,8 +22,8 @@ public final class AlertTracker {
     private static final Alert GLOBAL_PAGE = new Alert(Alert.Kind.BURN_RATE, Severity.PAGE, ScopeResult.GLOBAL);
 
     private final Set<Alert> firing = new HashSet<>();
-    /** Since when each firing burn-rate alert's condition no longer holds (the first evaluation without it). */
-    private final Map<Alert, Instant> clearSince = new HashMap<>();
+    /** When each firing burn-rate alert's condition last held. */
+    private final Map<Alert, Instant> heldAt = new HashMap<>();
     /**
      * The name of a state of the SLO's policy. No enum: each policy defines its own states, and a
      * saved name may outlive the policy it came from (a changed policy then reads as a state change).
@@ -37,13 +37,13 @@ public final class AlertTracker {
     }
 
     /**
-     * What a tracker remembers, saved with the coordinator's state. A firing alert missing from
-     * {@code clearSince} held at its last evaluation; restored, it holds for a full period from the restart.
+     * What a tracker remembers, saved with the coordinator's state. {@code heldAt} may be empty
+     * (a state saved without it): a restored alert then holds for a full period from the restart.
      */
-    public record Memory(Set<Alert> firing, String state, boolean aboveThreshold, Map<Alert, Instant> clearSince) {
+    public record Memory(Set<Alert> firing, String state, boolean aboveThreshold, Map<Alert, Instant> heldAt) {
         public Memory {
             firing = Set.copyOf(firing);
-            clearSince = Map.copyOf(clearSince);
+            heldAt = Map.copyOf(heldAt);
         }
 
         public Memory(Set<Alert> firing, String state, boolean aboveThreshold) {
@@ -54,13 +54,13 @@ public final class AlertTracker {
     /** Restores what was firing and the last state, so a restart causes no storm of re-triggers. */
     public AlertTracker(Memory memory) {
         this.firing.addAll(memory.firing());
-        this.clearSince.putAll(memory.clearSince());
+        this.heldAt.putAll(memory.heldAt());
         this.state = memory.state();
         this.aboveThreshold = memory.aboveThreshold();
     }
 
     public Memory memory() {
-        return new Memory(firing, state, aboveThreshold, clearSince);
+        return new Memory(firing, state, aboveThreshold, heldAt);
     }
 
     /** One evaluation through the tracker: the snapshot as settled by its memory, and what changed. */
@@ -100,25 +100,21 @@ public final class AlertTracker {
         return new Step(snapshot, events);
     }
 
-    /**
-     * The fresh alerts, and the burn-rate alerts whose condition has been false for less than the hold
-     * (counted from the first evaluation without it, as Prometheus' {@code keep_firing_for}); no
-     * burn-rate ticket while the global page fires.
-     */
+    /** The fresh alerts, the burn-rate alerts still within their hold, and no burn-rate ticket while the global page fires. */
     private Set<Alert> held(SloSnapshot fresh) {
         Instant at = fresh.at();
         Set<Alert> held = new HashSet<>(fresh.firing());
-        held.forEach(clearSince::remove);
+        held.forEach(alert -> heldAt.put(alert, at));
         for (Alert alert : firing) {
-            if (alert.kind() == Alert.Kind.BURN_RATE && !held.contains(alert)
-                    && clearSince.computeIfAbsent(alert, cleared -> at).plus(AlertWindows.KEEP_FIRING_FOR).isAfter(at)) {
+            boolean expired = !heldAt.computeIfAbsent(alert, restored -> at).plus(AlertWindows.KEEP_FIRING_FOR).isAfter(at);
+            if (alert.kind() == Alert.Kind.BURN_RATE && !expired) {
                 held.add(alert);
             }
         }
         if (held.contains(GLOBAL_PAGE)) {
             held.removeIf(alert -> alert.kind() == Alert.Kind.BURN_RATE && alert.severity() == Severity.TICKET);
         }
-        clearSince.keySet().retainAll(held);
+        heldAt.keySet().retainAll(held);
         return held;
     }
 

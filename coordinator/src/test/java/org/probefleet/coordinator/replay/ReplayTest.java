@@ -173,9 +173,8 @@ class ReplayTest {
                 lastHeld = t;
             }
         }
-        // One incident, one page: it resolves once its condition has been false for 30 minutes, counted from
-        // the first minute without it (as keep_firing_for does).
-        Instant resolved = lastHeld == null ? null : lastHeld.plus(Duration.ofMinutes(1)).plus(Duration.ofMinutes(30));
+        // One incident, one page: it resolves 30 minutes after its condition last held.
+        Instant resolved = lastHeld == null ? null : lastHeld.plus(Duration.ofMinutes(30));
         List<JsonNode> pages = events("alert_firing", "checkout-completion-rate").stream()
                 .filter(line -> line.get("severity").asText().equals("page")).toList();
         List<JsonNode> pageResolutions = events("alert_resolved", "checkout-completion-rate").stream()
