@@ -51,9 +51,11 @@ class DashboardIT {
         String base = "http://127.0.0.1:" + coordinator.port();
         try {
             ArrayNode batch = JsonNodeFactory.instance.arrayNode();
-            for (int i = 0; i < 20; i++) {
+            // A fresh 30-day budget is measured against the runs its window plans (3 regions, one a minute: 129,600);
+            // 1,000 failures spend 129% of its 0.6%.
+            for (int i = 0; i < 1000; i++) {
                 batch.add(OutcomeJson.write(new Outcome(UUID.randomUUID(), "checkout", "1", "us-east", "us-east-1",
-                        Instant.now().minusSeconds(20 + i), 2000, OutcomeStatus.FAILURE, 1, Optional.of("pay"),
+                        Instant.now().minusSeconds(20).minusMillis(i * 100L), 2000, OutcomeStatus.FAILURE, 1, Optional.of("pay"),
                         Optional.of("the page answered HTTP 500"), List.of(), Map.of())));
             }
             HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/outcomes"))
