@@ -23,6 +23,7 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.listeners.TriggerListenerSupport;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs journeys on their schedules with Quartz (in memory): {@code every} on an epoch-aligned
- * grid shifted by the journey's spread offset, {@code cron} on its expression delayed by the
+ * grid shifted by the journey's offset ({@link Spread#offsets}), {@code cron} on its expression delayed by the
  * offset. A due run queues for a runner of its kind ({@link RunLanes}) and waits at most
  * {@link DueRun#maxWait}; {@link #runNow} queues one out of schedule. Never two runs of one
  * journey at once; a run that cannot start in time is skipped and counted, never made up in a
@@ -59,6 +60,7 @@ public final class JourneyScheduler implements AutoCloseable {
     private final String region;
     private final AtomicLong missed = new AtomicLong();
     private final Map<String, Journey> scheduled = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Duration> offsets = new HashMap<>();
 
     /**
      * Runs browser journeys {@code browserSlots} at a time and every other kind {@code otherSlots} at a time,
@@ -98,22 +100,34 @@ public final class JourneyScheduler implements AutoCloseable {
         }
     }
 
-    /** Replaces the scheduled journeys with {@code journeys}: new ones start, changed ones restart, gone ones stop. */
+    /**
+     * Replaces the scheduled journeys with {@code journeys}: new ones start, changed ones restart, gone ones
+     * stop, and those whose place in the even spread moved ({@link Spread#offsets}) restart at their new
+     * offset, never sooner than half an interval after their last planned run.
+     */
     public synchronized void schedule(List<Journey> journeys, Instant now) {
         try {
             Map<String, Journey> wanted = new HashMap<>();
             journeys.forEach(journey -> wanted.put(journey.id(), journey));
+            Map<String, Duration> wantedOffsets = Spread.offsets(journeys, region);
+            Map<String, Instant> lastPlanned = new HashMap<>();
             for (String id : List.copyOf(scheduled.keySet())) {
-                if (!wanted.containsKey(id) || !wanted.get(id).equals(scheduled.get(id))) {
+                if (!wanted.containsKey(id) || !wanted.get(id).equals(scheduled.get(id)) || !wantedOffsets.get(id).equals(offsets.get(id))) {
+                    Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(id, GROUP));
+                    if (trigger != null && trigger.getPreviousFireTime() != null) {
+                        lastPlanned.put(id, trigger.getPreviousFireTime().toInstant());
+                    }
                     scheduler.deleteJob(JobKey.jobKey(id, GROUP));
                     scheduler.deleteJob(JobKey.jobKey(id + "-delay", GROUP));
                     scheduled.remove(id);
+                    offsets.remove(id);
                 }
             }
             for (Journey journey : journeys) {
                 if (!scheduled.containsKey(journey.id())) {
-                    add(journey, now);
+                    add(journey, wantedOffsets.get(journey.id()), lastPlanned.get(journey.id()), now);
                     scheduled.put(journey.id(), journey);
+                    offsets.put(journey.id(), wantedOffsets.get(journey.id()));
                 }
             }
         } catch (SchedulerException e) {
@@ -121,12 +135,12 @@ public final class JourneyScheduler implements AutoCloseable {
         }
     }
 
-    private void add(Journey journey, Instant now) throws SchedulerException {
-        Duration offset = Spread.offset(journey, region);
+    private void add(Journey journey, Duration offset, Instant lastPlanned, Instant now) throws SchedulerException {
         JobDetail run = JobBuilder.newJob(RunJob.class).withIdentity(journey.id(), GROUP).storeDurably().build();
         if (journey.schedule() instanceof Schedule.Every every) {
+            Instant earliest = lastPlanned == null ? now : max(now, lastPlanned.plus(every.interval().dividedBy(2)));
             Trigger trigger = TriggerBuilder.newTrigger().withIdentity(journey.id(), GROUP).forJob(run)
-                    .startAt(Date.from(Spread.firstStart(now, every.interval(), offset)))
+                    .startAt(Date.from(Spread.firstStart(earliest, every.interval(), offset)))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(every.interval().toMillis())
                             .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
                     .build();
@@ -140,6 +154,10 @@ public final class JourneyScheduler implements AutoCloseable {
                     .withSchedule(CronScheduleBuilder.cronSchedule(cron.expression()).withMisfireHandlingInstructionDoNothing()).build());
         }
         LOG.info("journey {}: {}, offset {} ms", journey.id(), journey.schedule().describe(), offset.toMillis());
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Queues a run {@code reason} asked for now, as a scheduled run would be queued: it waits at most {@link DueRun#maxWait}. */

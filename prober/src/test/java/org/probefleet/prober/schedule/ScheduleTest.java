@@ -56,6 +56,31 @@ class ScheduleTest {
     }
 
     @Test
+    @DisplayName("an agent's journeys on one lane and grid start at even shares of their spread; other lanes, grids and cron keep theirs")
+    void evenOffsets() {
+        List<Journey> checkouts = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            checkouts.add(DefinitionLoader.load(List.of(new SourceFile("c" + i + ".yaml", "journey: checkout-" + i
+                    + "\nschedule: { every: 1m }\nkind: browser\nsteps:\n  - goto: /\n"))).definitions().journeys().get(0));
+        }
+        Journey api = journey("api", "{ every: 1m }");
+        Journey nightly = journey("nightly", "{ cron: \"0 0 3 * * ?\", spread: 20s }");
+        List<Journey> all = new ArrayList<>(checkouts);
+        all.add(api);
+        all.add(nightly);
+
+        var offsets = Spread.offsets(all, "eu-west");
+
+        // One a second: sixty distinct offsets within the minute, all at the same fraction of a second.
+        List<Long> starts = checkouts.stream().map(journey -> offsets.get(journey.id()).toMillis()).toList();
+        assertThat(starts).doesNotHaveDuplicates().allMatch(start -> start >= 0 && start < 60_000)
+                .allMatch(start -> start % 1000 == starts.get(0) % 1000);
+        assertThat(offsets.get("api")).isEqualTo(Spread.offset(api, "eu-west"));
+        assertThat(offsets.get("nightly")).isEqualTo(Spread.offset(nightly, "eu-west"));
+        assertThat(Spread.offsets(List.of(checkouts.get(7)), "eu-west").get("checkout-7")).isEqualTo(Spread.offset(checkouts.get(7), "eu-west"));
+    }
+
+    @Test
     @DisplayName("the first start is the next point of the interval grid shifted by the offset")
     void firstStart() {
         Instant now = Instant.parse("2026-11-28T12:00:07Z");
