@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,6 +65,8 @@ public final class CoordinatorServer {
     static final Duration RATIO_CHECK = Duration.ofSeconds(5);
     /** How often real users' beacons counted in memory are written to the tallies: the engine sees them this late at most. */
     static final Duration RUM_FLUSH = Duration.ofSeconds(5);
+    /** How soon after a failed confirmation run is stored the SLOs are evaluated: its region's companions arrive in the meantime. */
+    static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final Services services;
@@ -71,6 +74,9 @@ public final class CoordinatorServer {
     private HttpServer server;
     /** The stored definitions push last looked at, so an unchanged one is not read again. */
     private volatile String lastPushed;
+    private final AtomicBoolean evaluationDue = new AtomicBoolean();
+    /** Held by the evaluation running, so a timely one and the periodic one never overlap. */
+    private final Object evaluating = new Object();
 
     private CoordinatorServer(Vertx vertx, Services services) {
         this.vertx = vertx;
@@ -160,7 +166,7 @@ public final class CoordinatorServer {
         new LoginRoutes(access, sessions, config.tls().isPresent()).mount(router);
         Duration longest = services.definitions().get().loaded().definitions().slos().stream().map(Slo::window)
                 .max(Duration::compareTo).orElse(Slo.DEFAULT_WINDOW);
-        new OutcomeRoutes(vertx, services, access, new BatchValidator(longest.plus(INGEST_GRACE))).mount(router);
+        new OutcomeRoutes(vertx, services, access, new BatchValidator(longest.plus(INGEST_GRACE)), this::evaluateSoon).mount(router);
         new FleetRoutes(vertx, services, access).mount(router);
         SloRoutes sloRoutes = new SloRoutes(services, access);
         sloRoutes.mount(router);
@@ -270,32 +276,52 @@ public final class CoordinatorServer {
         return services.config().retention().compareTo(minimum) >= 0 ? services.config().retention() : minimum;
     }
 
+    /**
+     * A confirmation run failed: evaluate within {@link #AFTER_FAILURE} rather than at the next interval, so
+     * an outage it has just confirmed pages at once. Only confirmations, since they come at most once per
+     * journey and interval: a fleet's steady trickle of failed scheduled runs must not evaluate every second.
+     */
+    private void evaluateSoon() {
+        if (evaluationDue.compareAndSet(false, true)) {
+            vertx.setTimer(AFTER_FAILURE.toMillis(), id -> {
+                evaluationDue.set(false);
+                evaluate();
+            });
+        }
+    }
+
     /** Evaluates every SLO and publishes the results to metrics and alerting; what the timer does, for a test to wait on. */
     Future<Void> evaluate() {
         return vertx.<Void>executeBlocking(() -> {
-            if (services.group().grouped()) {
-                followPushedDefinitions();
+            synchronized (evaluating) {
+                evaluateNow();
             }
-            long started = System.nanoTime();
-            Leadership.Role role = services.group().beforeEvaluation();
-            if (role == Leadership.Role.NEW_LEADER) {
-                Optional<AlertState> saved = AlertDispatcher.saved(services.store());
-                saved.ifPresent(state -> services.slos().restore(state.engine()));
-                services.alerts().takeOver(saved);
-            }
-            long engineStarted = System.nanoTime();
-            List<EngineEvent> events = services.slos().evaluate();
-            long engineNanos = System.nanoTime() - engineStarted;
-            services.metrics().update(services.slos().snapshots().values(), services.agents());
-            if (role != Leadership.Role.FOLLOWER) {
-                services.alerts().evaluated(services.slos().snapshots().values(), events, services.slos().memory(),
-                        services.agents().all(), services.agents().timeout());
-            }
-            // Debug, for the fleet benchmark to read how long a full evaluation takes at scale.
-            LOG.debug("evaluated {} SLOs as {} in {} ms: engine {} ms", services.slos().snapshots().size(), role,
-                    (System.nanoTime() - started) / 1_000_000, engineNanos / 1_000_000);
             return null;
         }, false).onFailure(e -> LOG.error("SLO evaluation failed", e));
+    }
+
+    private void evaluateNow() {
+        if (services.group().grouped()) {
+            followPushedDefinitions();
+        }
+        long started = System.nanoTime();
+        Leadership.Role role = services.group().beforeEvaluation();
+        if (role == Leadership.Role.NEW_LEADER) {
+            Optional<AlertState> saved = AlertDispatcher.saved(services.store());
+            saved.ifPresent(state -> services.slos().restore(state.engine()));
+            services.alerts().takeOver(saved);
+        }
+        long engineStarted = System.nanoTime();
+        List<EngineEvent> events = services.slos().evaluate();
+        long engineNanos = System.nanoTime() - engineStarted;
+        services.metrics().update(services.slos().snapshots().values(), services.agents());
+        if (role != Leadership.Role.FOLLOWER) {
+            services.alerts().evaluated(services.slos().snapshots().values(), events, services.slos().memory(),
+                    services.agents().all(), services.agents().timeout());
+        }
+        // Debug, for the fleet benchmark to read how long a full evaluation takes at scale.
+        LOG.debug("evaluated {} SLOs as {} in {} ms: engine {} ms", services.slos().snapshots().size(), role,
+                (System.nanoTime() - started) / 1_000_000, engineNanos / 1_000_000);
     }
 
     /** A push reaches one member of a group: the others apply the definitions it stored before they evaluate. */

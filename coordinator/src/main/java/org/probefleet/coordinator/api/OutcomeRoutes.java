@@ -25,6 +25,7 @@ import org.probefleet.wire.api.StrictJson;
 import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeJson;
 import org.probefleet.wire.outcome.OutcomeStatus;
+import org.probefleet.wire.outcome.RunTrigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +41,15 @@ final class OutcomeRoutes {
     private final Services services;
     private final Access access;
     private final BatchValidator validator;
+    private final Runnable confirmedFailureStored;
 
-    OutcomeRoutes(Vertx vertx, Services services, Access access, BatchValidator validator) {
+    /** {@code confirmedFailureStored} is told after a batch holding a failed confirmation run is stored. */
+    OutcomeRoutes(Vertx vertx, Services services, Access access, BatchValidator validator, Runnable confirmedFailureStored) {
         this.vertx = vertx;
         this.services = services;
         this.access = access;
         this.validator = validator;
+        this.confirmedFailureStored = confirmedFailureStored;
     }
 
     void mount(Router router) {
@@ -61,6 +65,11 @@ final class OutcomeRoutes {
                     ? services.agents().all().stream().map(AgentRegistry.Heartbeat::region).distinct().toList() : journey.regions();
             services.confirmations().observe(outcome, regions, SloInput.runInterval(journey).orElse(Duration.ofMinutes(1)));
         });
+    }
+
+    /** A confirmation run that failed: a second region sees what the first saw, which may be an outage to page at once. */
+    private static boolean confirmedFailure(Outcome outcome) {
+        return outcome.trigger() == RunTrigger.CONFIRMATION && outcome.status() == OutcomeStatus.FAILURE;
     }
 
     private void ingest(RoutingContext ctx) {
@@ -90,6 +99,9 @@ final class OutcomeRoutes {
                 for (Outcome outcome : stored.stored()) {
                     services.metrics().ingested(outcome);
                     askConfirmation(outcome);
+                }
+                if (stored.stored().stream().anyMatch(OutcomeRoutes::confirmedFailure)) {
+                    confirmedFailureStored.run();
                 }
                 Http.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("accepted", stored.accepted())
                         .put("duplicates", stored.duplicates()));

@@ -45,12 +45,17 @@ public final class TestCoordinator implements AutoCloseable {
     }
 
     TestCoordinator(Path folder, Clock clock, String store, AlertingConfig alerting, Optional<String> readToken) throws Exception {
+        this(folder, clock, store, alerting, readToken, Duration.ofSeconds(1));
+    }
+
+    TestCoordinator(Path folder, Clock clock, String store, AlertingConfig alerting, Optional<String> readToken,
+                    Duration evaluationInterval) throws Exception {
         CoordinatorConfig config = new CoordinatorConfig(0, "127.0.0.1", store, Path.of("../journeys/examples"),
                 List.of(new CoordinatorConfig.Agent("eu-west-1", "eu-west", EU_TOKEN),
                         new CoordinatorConfig.Agent("eu-west-2", "eu-west", EU2_TOKEN),
                         new CoordinatorConfig.Agent("us-east-1", "us-east", US_TOKEN),
                         new CoordinatorConfig.Agent("ap-south-1", "ap-south", AP_TOKEN)),
-                Optional.of(ADMIN_TOKEN), readToken, Optional.empty(), Duration.ofSeconds(1), Duration.ofDays(35),
+                Optional.of(ADMIN_TOKEN), readToken, Optional.empty(), evaluationInterval, Duration.ofDays(35),
                 Duration.ofSeconds(30), folder.resolve("data"), 1024 * 1024, alerting, Optional.of(DEPLOY_TOKEN),
                 org.probefleet.coordinator.config.PrometheusConfig.NONE, org.probefleet.coordinator.config.RumConfig.NONE);
         server = CoordinatorServer.start(vertx, config, clock).await(60, TimeUnit.SECONDS);
