@@ -2,10 +2,7 @@ package org.probefleet.bench.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import org.probefleet.coordinator.testing.ChildProcess;
 
 /**
  * A real Alertmanager for the live benchmark: the local binary ({@code alertmanager}, or Debian's
@@ -36,47 +32,30 @@ final class AlertmanagerChild implements AutoCloseable {
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process process;
-    private final URI url;
+    private final ChildProcess process;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private AlertmanagerChild(Process process, URI url) {
+    private AlertmanagerChild(ChildProcess process) {
         this.process = process;
-        this.url = url;
     }
 
     static AlertmanagerChild start(Path folder) throws IOException, InterruptedException {
-        Path binary = onPath("alertmanager").or(() -> onPath("prometheus-alertmanager"))
-                .orElseThrow(() -> new IllegalStateException(INSTALL_HINT));
+        Path binary = ChildProcess.onPath("alertmanager", "prometheus-alertmanager").orElseThrow(() -> new IllegalStateException(INSTALL_HINT));
         Path config = Files.writeString(folder.resolve("alertmanager.yml"), CONFIG);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = ChildProcess.freePort();
         Path data = Files.createDirectories(folder.resolve("alertmanager-data"));
-        Path log = folder.resolve("alertmanager.log");
-        Process process = new ProcessBuilder(binary.toString(), "--config.file=" + config, "--storage.path=" + data,
-                "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        AlertmanagerChild alertmanager = new AlertmanagerChild(process, URI.create("http://127.0.0.1:" + port));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!alertmanager.ready()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                alertmanager.close();
-                throw new IllegalStateException("Alertmanager did not become ready within 30 s; see " + log);
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        return alertmanager;
+        return new AlertmanagerChild(ChildProcess.start("Alertmanager", List.of(binary.toString(), "--config.file=" + config,
+                "--storage.path=" + data, "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn"),
+                port, folder.resolve("alertmanager.log")));
     }
 
     URI url() {
-        return url;
+        return process.url();
     }
 
     /** The active alerts of API v2 {@code /api/v2/alerts}, each with its fingerprint and labels. */
     List<JsonNode> alerts() throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(url.resolve("/api/v2/alerts?active=true&silenced=false"))
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(process.url().resolve("/api/v2/alerts?active=true&silenced=false"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("Alertmanager answered " + response.statusCode() + ": " + response.body());
@@ -86,30 +65,8 @@ final class AlertmanagerChild implements AutoCloseable {
         return alerts;
     }
 
-    private boolean ready() throws InterruptedException {
-        try {
-            return client.send(HttpRequest.newBuilder(url.resolve("/-/ready")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
-    private static Optional<Path> onPath(String name) {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(folder, name);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        process.close();
     }
 }

@@ -10,6 +10,7 @@ import org.probefleet.coordinator.service.DefinitionSet;
 import org.probefleet.wire.client.CoordinatorClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,9 +25,8 @@ public final class ApplyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "definitions folder")
     Path folder;
 
-    @Option(names = "--coordinator", defaultValue = "${env:PROBEFLEET_COORDINATOR:-" + CoordinatorClient.DEFAULT_URL + "}",
-            description = "coordinator URL (env PROBEFLEET_COORDINATOR; default ${DEFAULT-VALUE})")
-    String coordinator;
+    @Mixin
+    CoordinatorUrl coordinator;
 
     @Option(names = "--token-file", paramLabel = "FILE", description = "admin token file (or env PROBEFLEET_ADMIN_TOKEN)")
     Path tokenFile;
@@ -58,7 +58,7 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         CoordinatorClient.Response response;
         try {
-            response = CoordinatorCalls.call(CoordinatorClient.create(coordinator, token),
+            response = CoordinatorCalls.call(CoordinatorClient.create(coordinator.url, token),
                     client -> client.pushDefinitions(set.toJson().toString()));
         } catch (CoordinatorCalls.Unreachable e) {
             err.println("apply: " + e.getMessage());

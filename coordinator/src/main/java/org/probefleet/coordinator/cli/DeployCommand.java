@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.probefleet.wire.client.CoordinatorClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -41,9 +42,8 @@ public final class DeployCommand {
         @Option(names = "--at", paramLabel = "TIME", description = "when it went out, like 2026-11-28T14:02:00Z (default now)")
         String at;
 
-        @Option(names = "--coordinator", defaultValue = "${env:PROBEFLEET_COORDINATOR:-" + CoordinatorClient.DEFAULT_URL + "}",
-                description = "coordinator URL (env PROBEFLEET_COORDINATOR; default ${DEFAULT-VALUE})")
-        String coordinator;
+        @Mixin
+        CoordinatorUrl coordinator;
 
         @Option(names = "--token-file", paramLabel = "FILE", description = "the deploy or admin token (or env PROBEFLEET_DEPLOY_TOKEN)")
         Path tokenFile;
@@ -64,7 +64,7 @@ public final class DeployCommand {
             if (at != null) {
                 body.put("at", at);
             }
-            CoordinatorClient client = CoordinatorClient.create(coordinator, CoordinatorClient.token(tokenFile, "PROBEFLEET_DEPLOY_TOKEN"));
+            CoordinatorClient client = CoordinatorClient.create(coordinator.url, CoordinatorClient.token(tokenFile, "PROBEFLEET_DEPLOY_TOKEN"));
             CoordinatorClient.Response response;
             try {
                 response = CoordinatorCalls.call(client, remote -> remote.markDeploy(body.toString()));

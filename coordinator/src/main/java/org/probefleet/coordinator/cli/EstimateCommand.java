@@ -9,6 +9,7 @@ import org.probefleet.coordinator.release.Percentages;
 import org.probefleet.wire.client.CoordinatorClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,9 +23,8 @@ public final class EstimateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SLO", description = "the SLO's name")
     String slo;
 
-    @Option(names = "--coordinator", defaultValue = "${env:PROBEFLEET_COORDINATOR:-" + CoordinatorClient.DEFAULT_URL + "}",
-            description = "coordinator URL (env PROBEFLEET_COORDINATOR; default ${DEFAULT-VALUE})")
-    String coordinator;
+    @Mixin
+    CoordinatorUrl coordinator;
 
     @Option(names = "--token-file", paramLabel = "FILE", description = "read token when the coordinator needs one (or env PROBEFLEET_TOKEN)")
     Path tokenFile;
@@ -39,7 +39,7 @@ public final class EstimateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CoordinatorClient client = CoordinatorClient.create(coordinator, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
+        CoordinatorClient client = CoordinatorClient.create(coordinator.url, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
         JsonNode estimate;
         try {
             estimate = fetch(client, slo);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.probefleet.wire.client.CoordinatorClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,9 +29,8 @@ public final class GateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SLO", description = "the SLO's name")
     String slo;
 
-    @Option(names = "--coordinator", defaultValue = "${env:PROBEFLEET_COORDINATOR:-" + CoordinatorClient.DEFAULT_URL + "}",
-            description = "coordinator URL (env PROBEFLEET_COORDINATOR; default ${DEFAULT-VALUE})")
-    String coordinator;
+    @Mixin
+    CoordinatorUrl coordinator;
 
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "read token when the coordinator needs one, the admin token to override (or env PROBEFLEET_TOKEN)")
@@ -64,7 +64,7 @@ public final class GateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CoordinatorClient client = CoordinatorClient.create(coordinator, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
+        CoordinatorClient client = CoordinatorClient.create(coordinator.url, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
         CoordinatorClient.Response response;
         try {
             if (override != null || clearOverride) {

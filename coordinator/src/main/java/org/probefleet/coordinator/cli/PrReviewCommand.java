@@ -19,6 +19,7 @@ import org.probefleet.wire.client.CoordinatorClient;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -41,9 +42,8 @@ public final class PrReviewCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Changes changes;
 
-    @Option(names = "--coordinator", defaultValue = "${env:PROBEFLEET_COORDINATOR:-" + CoordinatorClient.DEFAULT_URL + "}",
-            description = "coordinator URL (env PROBEFLEET_COORDINATOR; default ${DEFAULT-VALUE})")
-    String coordinator;
+    @Mixin
+    CoordinatorUrl coordinator;
 
     @Option(names = "--token-file", paramLabel = "FILE", description = "read token when the coordinator needs one (or env PROBEFLEET_TOKEN)")
     Path tokenFile;
@@ -61,7 +61,7 @@ public final class PrReviewCommand implements Callable<Integer> {
         PullRequestReview review;
         try {
             List<String> files = changedFiles();
-            review = PullRequestReview.of(files, standings(CoordinatorClient.create(coordinator,
+            review = PullRequestReview.of(files, standings(CoordinatorClient.create(coordinator.url,
                     CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN")), files));
         } catch (CoordinatorCalls.Unreachable | IOException e) {
             err.println("pr-review: " + e.getMessage());

@@ -17,6 +17,7 @@ import org.probefleet.journeys.load.LoadResult;
 import org.probefleet.wire.client.CoordinatorClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,9 +31,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--quarter", paramLabel = "YYYYQn", description = "the quarter, e.g. 2026Q4 (default: the current one)")
     String quarter;
 
-    @Option(names = "--coordinator", defaultValue = "${env:PROBEFLEET_COORDINATOR:-" + CoordinatorClient.DEFAULT_URL + "}",
-            paramLabel = "URL", description = "the coordinator (default: ${DEFAULT-VALUE})")
-    String coordinator;
+    @Mixin
+    CoordinatorUrl coordinator;
 
     @Option(names = "--token-file", paramLabel = "FILE", description = "read token, when the coordinator needs one (or env PROBEFLEET_TOKEN)")
     Path tokenFile;
@@ -86,7 +86,7 @@ public final class ReportCommand implements Callable<Integer> {
             markdown = ReviewWriter.markdown(result);
             html = ReviewWriter.html(result);
         } else {
-            CoordinatorClient client = CoordinatorClient.create(coordinator, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
+            CoordinatorClient client = CoordinatorClient.create(coordinator.url, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
             CoordinatorClient.Response response;
             try {
                 response = CoordinatorCalls.call(client, remote -> remote.report(chosen.get().toString()));

@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
+import org.probefleet.coordinator.testing.ChildProcess;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -46,12 +39,12 @@ final class LocalAlertmanager implements AutoCloseable {
               - name: quiet
             """;
 
-    private final Process process;
+    private final ChildProcess process;
     private final GenericContainer<?> container;
     private final URI url;
     private final String amtool;
 
-    private LocalAlertmanager(Process process, GenericContainer<?> container, URI url, String amtool) {
+    private LocalAlertmanager(ChildProcess process, GenericContainer<?> container, URI url, String amtool) {
         this.process = process;
         this.container = container;
         this.url = url;
@@ -69,8 +62,8 @@ final class LocalAlertmanager implements AutoCloseable {
             return new LocalAlertmanager(null, container,
                     URI.create("http://" + container.getHost() + ":" + container.getMappedPort(9093)), "amtool");
         }
-        Optional<Path> binary = onPath("alertmanager").or(() -> onPath("prometheus-alertmanager"));
-        Optional<Path> amtool = onPath("amtool");
+        Optional<Path> binary = ChildProcess.onPath("alertmanager", "prometheus-alertmanager");
+        Optional<Path> amtool = ChildProcess.onPath("amtool");
         if (binary.isEmpty() || amtool.isEmpty()) {
             String missing = "Alertmanager and amtool are needed (Debian/Ubuntu: apt-get install -y prometheus-alertmanager,"
                     + " or run ./fleet test), or a Docker engine for " + IMAGE;
@@ -79,19 +72,12 @@ final class LocalAlertmanager implements AutoCloseable {
             }
             Assumptions.abort(missing);
         }
-        int port = freePort();
+        int port = ChildProcess.freePort();
         Path data = Files.createDirectories(folder.resolve("alertmanager-data"));
-        Process process = new ProcessBuilder(binary.get().toString(), "--config.file=" + config, "--storage.path=" + data,
-                "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn")
-                .redirectErrorStream(true).redirectOutput(folder.resolve("alertmanager.log").toFile()).start();
-        LocalAlertmanager alertmanager = new LocalAlertmanager(process, null, URI.create("http://127.0.0.1:" + port), amtool.get().toString());
-        HttpClient client = HttpClient.newHttpClient();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-            assertThat(process.isAlive()).as("alertmanager exited; see " + folder.resolve("alertmanager.log")).isTrue();
-            return client.send(HttpRequest.newBuilder(alertmanager.url.resolve("/-/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        });
-        return alertmanager;
+        ChildProcess process = ChildProcess.start("alertmanager", List.of(binary.get().toString(), "--config.file=" + config,
+                "--storage.path=" + data, "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn"),
+                port, folder.resolve("alertmanager.log"));
+        return new LocalAlertmanager(process, null, process.url(), amtool.get().toString());
     }
 
     URI url() {
@@ -121,32 +107,13 @@ final class LocalAlertmanager implements AutoCloseable {
         return alerts;
     }
 
-    private static Optional<Path> onPath(String name) {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(folder, name);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Override
     public void close() throws Exception {
         if (container != null) {
             container.stop();
         }
         if (process != null) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            process.close();
         }
     }
 }

@@ -2,8 +2,6 @@ package org.probefleet.coordinator.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +73,7 @@ public final class PostgresCluster implements AutoCloseable {
             Files.setOwner(folder, postgres);
             asOwner = List.of("runuser", "-u", "postgres", "--");
         }
-        int port = freePort();
+        int port = ChildProcess.freePort();
         Path data = folder.resolve("data");
         run(folder, asOwner, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-sync");
         PostgresCluster cluster = new PostgresCluster(folder, asOwner, bin.resolve("pg_ctl"), port);
@@ -118,12 +116,6 @@ public final class PostgresCluster implements AutoCloseable {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", full) + " failed:\n" + output);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
         }
     }
 

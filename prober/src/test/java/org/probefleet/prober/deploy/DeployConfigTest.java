@@ -92,7 +92,8 @@ class DeployConfigTest {
     void prometheus() throws Exception {
         String output = run("promtool", "check", "config", DEPLOY.resolve("prometheus/prometheus.yml").toString());
 
-        assertThat(output).contains("SUCCESS: 1 rule files found", "is valid prometheus config file syntax", "SUCCESS: 104 rules found");
+        // How many rules there are is PrometheusRulesTest's to check; here, that promtool found the file and took every rule.
+        assertThat(output).contains("SUCCESS: 1 rule files found", "is valid prometheus config file syntax").containsPattern("SUCCESS: [1-9]\\d* rules found");
         assertThat(Files.readString(DEPLOY.resolve("prometheus/probefleet-rules.yml")))
                 .as("deploy/prometheus/probefleet-rules.yml is stale: ./fleet rules journeys/examples -o deploy/prometheus/probefleet-rules.yml")
                 .isEqualTo(PrometheusRules.render(examples()));
