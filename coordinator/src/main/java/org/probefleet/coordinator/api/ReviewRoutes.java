@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Duration;
 import java.util.Optional;
 import org.probefleet.coordinator.report.Quarter;
-import org.probefleet.coordinator.report.QuarterlyReview;
 import org.probefleet.coordinator.report.ReviewWriter;
+import org.probefleet.coordinator.report.StoredReview;
 import org.probefleet.journeys.model.Definitions;
-import org.probefleet.journeys.model.Slo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET /api/v1/report?quarter=2026Q4}: the quarterly SLO review over the stored outcomes, as Markdown and HTML. */
+/** {@code GET /api/v1/report?quarter=2026Q4}: the quarterly SLO review over the stored outcomes and counts, as Markdown and HTML. */
 final class ReviewRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewRoutes.class);
@@ -44,13 +42,7 @@ final class ReviewRoutes {
             return;
         }
         Definitions definitions = services.definitions().get().loaded().definitions();
-        vertx.executeBlocking(() -> {
-            QuarterlyReview review = new QuarterlyReview(definitions, quarter.get(),
-                    services.store().deploys(quarter.get().start(), quarter.get().end()));
-            Duration longest = definitions.slos().stream().map(Slo::window).max(Duration::compareTo).orElse(Slo.DEFAULT_WINDOW);
-            services.store().forEachSince(quarter.get().start().minus(longest), review::add);
-            return review.finish(services.clock().instant());
-        }).onComplete(done -> {
+        vertx.executeBlocking(() -> StoredReview.of(services.store(), definitions, quarter.get(), services.clock().instant())).onComplete(done -> {
             if (done.failed()) {
                 LOG.error("the review of {} failed", quarter.get(), done.cause());
                 Http.error(ctx, 500, "the review could not be made; see the coordinator log");

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                 "SLO for \"global\" and each region at the last step. Windows: (t - w, t]."})
 public final class ReplayCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "OUTCOMES.jsonl", description = "outcomes, one JSON object a line (the ingest format)")
+    @Parameters(index = "0", paramLabel = "OUTCOMES.jsonl", description = {"outcomes, one JSON object a line (the ingest format), and for",
+            "ratio and rum SLOs recorded minutes: {\"slo\", \"minute\", \"region\", \"good\", \"total\"}"})
     Path outcomesFile;
 
     @Option(names = "--definitions", required = true, paramLabel = "DIR", description = "journeys, SLOs and policies")
@@ -86,15 +87,16 @@ public final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        if (outcomes.outcomes().isEmpty() && (fromInstant.isEmpty() || toInstant.isEmpty())) {
+        if (outcomes.outcomes().isEmpty() && outcomes.minutes().isEmpty() && (fromInstant.isEmpty() || toInstant.isEmpty())) {
             return usage(err, outcomesFile + " has no outcomes: give --from and --to to replay an empty period");
         }
         PrintWriter out = spec.commandLine().getOut();
-        long steps = new Replay(definitions.definitions()).run(outcomes.outcomes(),
+        long steps = new Replay(definitions.definitions()).run(outcomes.outcomes(), outcomes.minutes(),
                 new Replay.Settings(fromInstant, toInstant, stepDuration.get(), Optional.ofNullable(target)),
                 (ObjectNode line) -> out.println(line.toString()));
         out.flush();
-        err.println("replay: " + outcomes.outcomes().size() + " outcomes, " + steps + " steps of " + Durations.format(stepDuration.get()));
+        err.println("replay: " + outcomes.outcomes().size() + " outcomes, "
+                + (outcomes.minutes().isEmpty() ? "" : outcomes.minutes().size() + " recorded minutes, ") + steps + " steps of " + Durations.format(stepDuration.get()));
         err.flush();
         return 0;
     }

@@ -37,7 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--token-file", paramLabel = "FILE", description = "read token, when the coordinator needs one (or env PROBEFLEET_TOKEN)")
     Path tokenFile;
 
-    @Option(names = "--outcomes", paramLabel = "FILE", description = "offline: outcomes as JSON lines (the ingest format) instead of a coordinator")
+    @Option(names = "--outcomes", paramLabel = "FILE", description = "offline: outcomes as JSON lines (the ingest format; recorded minutes for ratio and rum SLOs, as replay reads them) instead of a coordinator")
     Path outcomes;
 
     @Option(names = "--definitions", paramLabel = "DIR", description = "offline: the definitions the outcomes belong to")
@@ -82,6 +82,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             QuarterlyReview review = new QuarterlyReview(loaded.definitions(), chosen.get());
             file.outcomes().forEach(review::add);
+            file.minutes().forEach(review::add);
             QuarterlyReview.Review result = review.finish(Instant.now());
             markdown = ReviewWriter.markdown(result);
             html = ReviewWriter.html(result);

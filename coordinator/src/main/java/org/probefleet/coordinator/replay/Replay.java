@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.probefleet.coordinator.counting.MinuteCounts;
 import org.probefleet.coordinator.slo.AlertTracker;
+import org.probefleet.coordinator.slo.Cadence;
 import org.probefleet.coordinator.slo.Classification;
 import org.probefleet.coordinator.slo.EngineEvent;
 import org.probefleet.coordinator.slo.ExactSeries;
@@ -29,8 +32,9 @@ import org.probefleet.journeys.model.Slo;
 import org.probefleet.wire.outcome.Outcome;
 
 /**
- * Backtesting: the coordinator's SLO engine over recorded outcomes on their own timestamps,
- * evaluated at every step; each event, then a summary per SLO and scope at the last step.
+ * Backtesting: the coordinator's SLO engine over recorded outcomes (and, for SLOs whose events are
+ * counted, recorded minutes) on their own timestamps, evaluated at every step; each event, then a
+ * summary per SLO and scope at the last step.
  */
 public final class Replay {
 
@@ -44,24 +48,40 @@ public final class Replay {
         this.definitions = definitions;
     }
 
-    /** Runs the replay, handing each JSON line to {@code out}; returns the number of steps evaluated. */
+    /** Runs the replay over outcomes only, handing each JSON line to {@code out}; returns the number of steps evaluated. */
     public long run(List<Outcome> outcomes, Settings settings, Consumer<ObjectNode> out) {
-        if (outcomes.isEmpty() && (settings.from().isEmpty() || settings.to().isEmpty())) {
+        return run(outcomes, List.of(), settings, out);
+    }
+
+    /**
+     * Runs the replay over outcomes (for journey SLOs) and recorded minutes (for ratio and rum
+     * SLOs, those with none are left out; minutes of other SLOs are ignored), handing each JSON line to {@code out}; returns the
+     * number of steps evaluated.
+     */
+    public long run(List<Outcome> outcomes, List<MinuteCounts> minutes, Settings settings, Consumer<ObjectNode> out) {
+        List<Instant> times = new ArrayList<>(outcomes.stream().map(Outcome::startedAt).toList());
+        minutes.forEach(minute -> times.add(minute.lastStartedAt()));
+        if (times.isEmpty() && (settings.from().isEmpty() || settings.to().isEmpty())) {
             return 0;
         }
-        Instant first = outcomes.stream().map(Outcome::startedAt).min(Comparator.naturalOrder()).orElseThrow();
-        Instant last = outcomes.stream().map(Outcome::startedAt).max(Comparator.naturalOrder()).orElseThrow();
-        Instant from = settings.from().orElse(first);
-        Instant to = settings.to().orElse(last);
+        Instant from = settings.from().orElseGet(() -> Collections.min(times));
+        Instant to = settings.to().orElseGet(() -> Collections.max(times));
         List<SloInput> inputs = new ArrayList<>();
         Map<String, AlertTracker> trackers = new LinkedHashMap<>();
         for (Slo slo : definitions.slos().stream().sorted(Comparator.comparing(Slo::name)).toList()) {
             Slo effective = settings.target().map(slo::withTarget).orElse(slo);
-            slo.indicator().measuredJourney().flatMap(definitions::journey).ifPresent(journey -> {
-                Policy policy = definitions.policyOf(slo);
+            Policy policy = definitions.policyOf(slo);
+            if (RecordedMinute.counts(slo)) {
+                List<MinuteCounts> own = minutes.stream().filter(minute -> minute.slo().equals(slo.name())).toList();
+                if (own.isEmpty()) {
+                    continue;  // nothing recorded for it: replaying outcomes alone says nothing of it, not that its data stopped
+                }
+                inputs.add(recorded(effective, policy, own, from));
+            } else {
+                Journey journey = definitions.journey(slo.indicator().measuredJourney().orElseThrow()).orElseThrow();
                 inputs.add(input(effective, journey, policy, outcomes, from));
-                trackers.put(slo.name(), new AlertTracker(policy.states().get(0).name()));
-            });
+            }
+            trackers.put(slo.name(), new AlertTracker(policy.states().get(0).name()));
         }
         long steps = 0;
         Map<String, SloSnapshot> latest = new HashMap<>();
@@ -91,6 +111,17 @@ public final class Replay {
         ObjectNode line = json.objectNode().put("at", snapshot.at().toString()).put("type", "summary");
         line.setAll(json);
         return line;
+    }
+
+    /** A ratio or rum SLO's input: its recorded minutes, in the regions they name. */
+    private SloInput recorded(Slo slo, Policy policy, List<MinuteCounts> minutes, Instant from) {
+        Map<String, ExactSeries.Builder> builders = new HashMap<>();
+        minutes.forEach(minute -> RecordedMinute.addTo(builders, minute));
+        Map<String, SeriesCounts> series = new HashMap<>();
+        builders.forEach((region, builder) -> series.put(region, builder.build()));
+        Cadence cadence = Cadence.of(slo, definitions);
+        return new SloInput(slo, policy, cadence.expected(List.of(), series.keySet()),
+                region -> series.getOrDefault(region, SeriesCounts.EMPTY), cadence.noDataAfter(), from, cadence.runInterval());
     }
 
     private static SloInput input(Slo slo, Journey journey, Policy policy, List<Outcome> outcomes, Instant from) {

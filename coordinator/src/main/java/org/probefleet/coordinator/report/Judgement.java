@@ -24,8 +24,9 @@ record Judgement(Verdict verdict, String recommendation) {
     static Judgement of(Slo slo, List<QuarterlyReview.Month> months, Counts quarter) {
         List<QuarterlyReview.Month> withData = months.stream().filter(QuarterlyReview.Month::hasData).toList();
         if (withData.isEmpty()) {
-            return new Judgement(Verdict.NO_DATA, "No outcomes in this quarter: check that agents report, and that the store keeps a"
-                    + " quarter (retention: 100d).");
+            String source = slo.indicator().measuredJourney().isPresent() ? "No outcomes in this quarter: check that agents report"
+                    : "No events recorded in this quarter: check that the coordinator reads them (Prometheus, or the beacons)";
+            return new Judgement(Verdict.NO_DATA, source + ", and that the store keeps a quarter (retention: 100d).");
         }
         long exhausted = withData.stream().filter(month -> month.consumed() >= EXHAUSTED).count();
         double consumed = quarter.errorRatio() / slo.errorBudget();

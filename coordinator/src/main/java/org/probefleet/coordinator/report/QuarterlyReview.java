@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.probefleet.coordinator.counting.MinuteCounts;
 import org.probefleet.coordinator.release.Deploy;
 import org.probefleet.coordinator.release.DeployImpact;
 import org.probefleet.coordinator.release.Percentages;
+import org.probefleet.coordinator.replay.RecordedMinute;
 import org.probefleet.coordinator.slo.Alert;
 import org.probefleet.coordinator.slo.AlertTracker;
 import org.probefleet.coordinator.slo.Cadence;
@@ -26,6 +28,7 @@ import org.probefleet.coordinator.slo.ScopeResult;
 import org.probefleet.coordinator.slo.SeriesCounts;
 import org.probefleet.coordinator.slo.SloEvaluator;
 import org.probefleet.coordinator.slo.SloInput;
+import org.probefleet.coordinator.store.OwnerRecord;
 import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.journeys.model.Policy;
@@ -36,8 +39,9 @@ import org.probefleet.wire.outcome.Outcome;
  * The quarterly SLO review, pure: outcomes stream in once; out come, per SLO, compliance per
  * month, the breaches (the engine's global pages and tickets over the quarter, each with the
  * step and region that failed most while it fired), the budget spent per cause, and whether the
- * target is too tight, too loose or about right, the time spent in each policy state, and the
- * releases that spent the most. Journeys without an SLO are listed too.
+ * target is too tight, too loose or about right, the time spent in each policy state, the
+ * releases that spent the most, and who owned it when. Journeys without an SLO are listed too.
+ * Journey SLOs count their runs; ratio and rum SLOs their recorded minutes, from the same math.
  */
 public final class QuarterlyReview {
 
@@ -45,6 +49,8 @@ public final class QuarterlyReview {
     static final Duration STEP = Duration.ofMinutes(1);
     /** Releases listed per SLO, those that spent most first. */
     static final int TOP_RELEASES = 5;
+    /** The cause of a ratio or rum SLO's bad events: counted per minute, they name no step. */
+    static final String COUNTED = "(bad events)";
 
     /** A month of one SLO; {@code sli} is NaN without events. */
     public record Month(YearMonth month, long good, long bad, double sli, double consumed) {
@@ -69,9 +75,13 @@ public final class QuarterlyReview {
     public record ReleaseSpend(String version, Instant at, String by, long bad, double budgetSpent) {
     }
 
+    /** The SLO's owner changed from {@code from} to {@code to} (empty: none) at {@code at}, by a definitions push or load. */
+    public record OwnerChange(Instant at, String from, String to) {
+    }
+
     public record SloReview(Slo slo, List<Month> months, long good, long bad, double sli, double consumed, List<Breach> breaches,
                             List<Cause> causes, Verdict verdict, String recommendation, List<StateTime> states,
-                            List<ReleaseSpend> releases) {
+                            List<ReleaseSpend> releases, List<OwnerChange> ownerChanges) {
     }
 
     public record Review(Quarter quarter, Instant generatedAt, List<SloReview> slos, List<String> journeysWithoutSlo) {
@@ -81,7 +91,8 @@ public final class QuarterlyReview {
     private record Walk(List<Breach> breaches, List<StateTime> states) {
     }
 
-    private record BadRun(Instant at, String step, String region) {
+    /** {@code count} bad events at one instant: one run, or a recorded minute's. */
+    private record BadRun(Instant at, String step, String region, long count) {
     }
 
     private static final class Tally {
@@ -94,6 +105,7 @@ public final class QuarterlyReview {
     private final Quarter quarter;
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
     private final List<Deploy> deploys;
+    private final Map<String, List<OwnerChange>> ownerChanges;
 
     public QuarterlyReview(Definitions definitions, Quarter quarter) {
         this(definitions, quarter, List.of());
@@ -101,9 +113,15 @@ public final class QuarterlyReview {
 
     /** With the deploys recorded (any time): those of the quarter are ranked by the budget their first hour spent. */
     public QuarterlyReview(Definitions definitions, Quarter quarter, List<Deploy> deploys) {
+        this(definitions, quarter, deploys, List.of());
+    }
+
+    /** With the owners recorded at each definitions load (any time): the changes within the quarter are listed. */
+    public QuarterlyReview(Definitions definitions, Quarter quarter, List<Deploy> deploys, List<OwnerRecord> owners) {
         this.definitions = definitions;
         this.quarter = quarter;
         this.deploys = List.copyOf(deploys);
+        this.ownerChanges = OwnerChanges.between(owners, quarter.start(), quarter.end());
         definitions.slos().forEach(slo -> tallies.put(slo.name(), new Tally()));
     }
 
@@ -130,8 +148,32 @@ public final class QuarterlyReview {
             month[classification.countsAsBad() ? 1 : 0]++;
             if (classification.countsAsBad()) {
                 String step = outcome.failedStep().orElse(classification == Classification.SLOW ? "(slow)" : "(no step)");
-                tally.badRuns.add(new BadRun(outcome.startedAt(), step, outcome.region()));
+                tally.badRuns.add(new BadRun(outcome.startedAt(), step, outcome.region(), 1));
             }
+        }
+    }
+
+    /**
+     * Counts a recorded minute of a ratio or rum SLO, in the month its start is in; minutes outside
+     * the quarter (but within the SLO window before it) feed only the engine. Minutes of journey
+     * SLOs, whose events are their runs, and of SLOs not defined are left out.
+     */
+    public void add(MinuteCounts minute) {
+        Optional<Slo> slo = definitions.slo(minute.slo()).filter(RecordedMinute::counts);
+        Instant start = RecordedMinute.start(minute);
+        if (slo.isEmpty() || !start.isBefore(quarter.end()) || start.isBefore(quarter.start().minus(slo.get().window()))) {
+            return;
+        }
+        Tally tally = tallies.get(minute.slo());
+        RecordedMinute.addTo(tally.series, minute);
+        if (start.isBefore(quarter.start())) {
+            return;
+        }
+        long[] month = tally.months.computeIfAbsent(YearMonth.from(start.atZone(ZoneOffset.UTC)), m -> new long[2]);
+        month[0] += minute.good();
+        month[1] += minute.bad();
+        if (minute.bad() > 0) {
+            tally.badRuns.add(new BadRun(minute.lastStartedAt(), COUNTED, minute.region(), minute.bad()));
         }
     }
 
@@ -166,7 +208,8 @@ public final class QuarterlyReview {
         List<Cause> causes = causes(tally.badRuns, allowedBad);
         Judgement judgement = Judgement.of(slo, months, quarterCounts);
         return new SloReview(slo, months, good, bad, quarterCounts.sli(), quarterCounts.errorRatio() / budget, walk.breaches(), causes,
-                judgement.verdict(), judgement.recommendation(), walk.states(), releases(slo, tally.badRuns, allowedBad));
+                judgement.verdict(), judgement.recommendation(), walk.states(), releases(slo, tally.badRuns, allowedBad),
+                ownerChanges.getOrDefault(slo.name(), List.of()));
     }
 
     /** The quarter's deploys of this SLO by the bad runs of their first hour, most first. */
@@ -179,7 +222,7 @@ public final class QuarterlyReview {
             }
             Instant from = Instant.ofEpochSecond(Math.floorDiv(deploy.at().getEpochSecond(), 60) * 60);
             Instant to = from.plus(DeployImpact.HOUR);
-            long bad = badRuns.stream().filter(run -> run.at().isAfter(from) && !run.at().isAfter(to)).count();
+            long bad = badRuns.stream().filter(run -> run.at().isAfter(from) && !run.at().isAfter(to)).mapToLong(BadRun::count).sum();
             spends.add(new ReleaseSpend(deploy.version(), deploy.at(), deploy.by(), bad, bad / allowedBad));
         }
         spends.sort(Comparator.comparingLong(ReleaseSpend::bad).reversed().thenComparing(ReleaseSpend::at));
@@ -231,7 +274,7 @@ public final class QuarterlyReview {
         Map<List<String>, Long> counts = new HashMap<>();
         for (BadRun run : badRuns) {
             if (!run.at().isBefore(from) && !run.at().isAfter(to)) {
-                counts.merge(List.of(run.step(), run.region()), 1L, Long::sum);
+                counts.merge(List.of(run.step(), run.region()), run.count(), Long::sum);
             }
         }
         long most = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
@@ -253,7 +296,7 @@ public final class QuarterlyReview {
 
     private static List<Cause> causes(List<BadRun> badRuns, double allowedBad) {
         Map<List<String>, Long> counts = new HashMap<>();
-        badRuns.forEach(run -> counts.merge(List.of(run.step(), run.region()), 1L, Long::sum));
+        badRuns.forEach(run -> counts.merge(List.of(run.step(), run.region()), run.count(), Long::sum));
         return counts.entrySet().stream()
                 .map(entry -> new Cause(entry.getKey().get(0), entry.getKey().get(1), entry.getValue(), entry.getValue() / allowedBad))
                 .sorted(Comparator.comparingLong(Cause::bad).reversed().thenComparing(Cause::step).thenComparing(Cause::region))

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.probefleet.journeys.model.Durations;
+import org.probefleet.journeys.model.Indicator;
+import org.probefleet.journeys.model.RatioIndicator;
 import org.probefleet.journeys.model.Ratios;
+import org.probefleet.journeys.model.RumIndicator;
 
 /** The quarterly review as it reads, every number already worded: what both the Markdown and {@code report/review.jte} write. */
 record ReviewView(String quarter, String generated, List<Section> slos, List<String> journeysWithoutSlo) {
@@ -17,7 +20,11 @@ record ReviewView(String quarter, String generated, List<Section> slos, List<Str
 
     record Section(String name, String target, String sli, String consumed, Verdict verdict, String description, String recommendation,
                    List<MonthRow> months, List<BreachRow> breaches, List<CauseRow> causes, List<StateRow> states,
-                   List<ReleaseRow> releases) {
+                   List<ReleaseRow> releases, List<OwnerRow> owners) {
+    }
+
+    /** An owner change: when, from whom, to whom ({@code none} for no owner). */
+    record OwnerRow(String when, String from, String to) {
     }
 
     /** Days (one decimal) the budget spent in a policy state, and what that state says about releases. */
@@ -55,7 +62,9 @@ record ReviewView(String quarter, String generated, List<Section> slos, List<Str
                 slo.states().stream().map(state -> new StateRow(state.state(), state.releases(),
                         String.format(Locale.ROOT, "%.1f", state.time().toMinutes() / 1440.0))).toList(),
                 slo.releases().stream().map(release -> new ReleaseRow(release.version(), WHEN.format(release.at()), release.by(),
-                        release.bad(), QuarterlyReview.percent(release.budgetSpent()))).toList());
+                        release.bad(), QuarterlyReview.percent(release.budgetSpent()))).toList(),
+                slo.ownerChanges().stream().map(change -> new OwnerRow(WHEN.format(change.at()), owner(change.from()), owner(change.to())))
+                        .toList());
     }
 
     private static List<QuarterlyReview.Cause> top(List<QuarterlyReview.Cause> causes) {
@@ -70,10 +79,16 @@ record ReviewView(String quarter, String generated, List<Section> slos, List<Str
     }
 
     private static String description(QuarterlyReview.SloReview slo) {
-        return (slo.slo().indicator().measuredJourney().isPresent() ? "Journey " + slo.slo().indicator().subject()
-                : "Prometheus ratio") + ", owner " + (slo.slo().owner().isEmpty() ? "none" : slo.slo().owner())
-                + ", target " + Ratios.percent(slo.slo().target()) + " over " + Durations.format(slo.slo().window()) + "; "
-                + (slo.good() + slo.bad()) + " runs this quarter, " + slo.bad() + " bad.";
+        Indicator indicator = slo.slo().indicator();
+        String measured = indicator instanceof RatioIndicator ? "Prometheus ratio"
+                : indicator instanceof RumIndicator rum ? "Real users of journey " + rum.journey() : "Journey " + indicator.subject();
+        return measured + ", owner " + owner(slo.slo().owner()) + ", target " + Ratios.percent(slo.slo().target()) + " over "
+                + Durations.format(slo.slo().window()) + "; " + (slo.good() + slo.bad()) + (indicator.measuredJourney().isPresent()
+                ? " runs" : " events") + " this quarter, " + slo.bad() + " bad.";
+    }
+
+    private static String owner(String owner) {
+        return owner.isEmpty() ? "none" : owner;
     }
 
     private static String sli(double sli) {

@@ -48,6 +48,7 @@ public final class ReviewWriter {
             }
             states(md, slo);
             releases(md, slo);
+            owners(md, slo);
         }
         md.append("\n## Journeys without an SLO\n\n");
         md.append(view.journeysWithoutSlo().isEmpty() ? "None: every journey has an SLO.\n"
@@ -73,6 +74,18 @@ public final class ReviewWriter {
         for (ReviewView.ReleaseRow release : slo.releases()) {
             md.append("| ").append(release.version()).append(" | ").append(release.deployed()).append(" | ").append(release.by()).append(" | ")
                     .append(release.bad()).append(" | ").append(release.budgetSpent()).append(" |\n");
+        }
+    }
+
+    private static void owners(StringBuilder md, ReviewView.Section slo) {
+        md.append("\n### Owner changes\n\n");
+        if (slo.owners().isEmpty()) {
+            md.append("None this quarter.\n");
+            return;
+        }
+        md.append("| when | from | to |\n|---|---|---|\n");
+        for (ReviewView.OwnerRow change : slo.owners()) {
+            md.append("| ").append(change.when()).append(" | ").append(change.from()).append(" | ").append(change.to()).append(" |\n");
         }
     }
 

@@ -60,7 +60,8 @@ public final class SloService {
 
     /**
      * Starts tracking these definitions: the store recounts the SLOs whose definition changed,
-     * refills every series from its per-minute counts and from then on feeds committed outcomes.
+     * refills every series from its per-minute counts and from then on feeds committed outcomes;
+     * each SLO's owner is recorded where it changed, for the quarterly review.
      */
     public synchronized void load(Definitions definitions, OutcomeStore store) {
         Map<String, Tracked> fresh = new LinkedHashMap<>();
@@ -73,6 +74,9 @@ public final class SloService {
             longest = longest.compareTo(slo.window()) >= 0 ? longest : slo.window();
         }
         store.countWith(new Feed(fresh, definitions, clock.instant().minus(longest)).counter).join();
+        Map<String, String> owners = new LinkedHashMap<>();
+        definitions.slos().forEach(slo -> owners.put(slo.name(), slo.owner()));
+        store.recordOwners(clock.instant(), owners);
     }
 
     /**

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A series kept event by event with running totals: exact counts over any window in
- * O(log n). Backtesting uses it, so its answers match a count by hand to the event.
+ * A series kept event by event (or by recorded minute) with running totals: exact counts over any
+ * window in O(log n). Backtesting uses it, so its answers match a count by hand to the event.
  */
 public final class ExactSeries implements SeriesCounts {
 
@@ -22,28 +22,39 @@ public final class ExactSeries implements SeriesCounts {
         this.seen = seen;
     }
 
-    /** Collects events in any order. */
+    /** Collects events in any order, one by one or as a minute's recorded counts. */
     public static final class Builder {
         private long[] times = new long[64];
-        private byte[] kinds = new byte[64];
+        private long[] goods = new long[64];
+        private long[] bads = new long[64];
         private int size;
         private long[] seen = new long[64];
         private int seenSize;
 
         public Builder add(Instant at, Classification classification) {
+            if (!classification.counts()) {
+                return add(at, 0, 0);
+            }
+            return classification.countsAsBad() ? add(at, 0, 1) : add(at, 1, 0);
+        }
+
+        /** Many events at one instant, as a recorded minute holds them; none at all still says the series was seen then. */
+        public Builder add(Instant at, long good, long bad) {
             if (seenSize == seen.length) {
                 seen = Arrays.copyOf(seen, seenSize * 2);
             }
             seen[seenSize++] = at.toEpochMilli();
-            if (!classification.counts()) {
+            if (good + bad == 0) {
                 return this;
             }
             if (size == times.length) {
                 times = Arrays.copyOf(times, size * 2);
-                kinds = Arrays.copyOf(kinds, size * 2);
+                goods = Arrays.copyOf(goods, size * 2);
+                bads = Arrays.copyOf(bads, size * 2);
             }
             times[size] = at.toEpochMilli();
-            kinds[size] = (byte) (classification.countsAsBad() ? 1 : 0);
+            goods[size] = good;
+            bads[size] = bad;
             size++;
             return this;
         }
@@ -60,8 +71,8 @@ public final class ExactSeries implements SeriesCounts {
             for (int i = 0; i < size; i++) {
                 int index = order[i];
                 sortedTimes[i] = times[index];
-                good[i + 1] = good[i] + (kinds[index] == 0 ? 1 : 0);
-                bad[i + 1] = bad[i] + kinds[index];
+                good[i + 1] = good[i] + goods[index];
+                bad[i + 1] = bad[i] + bads[index];
             }
             long[] sortedSeen = Arrays.copyOf(seen, seenSize);
             Arrays.sort(sortedSeen);

@@ -3,6 +3,7 @@ package org.probefleet.coordinator.store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     private final TallyTable tallies;
     private final SettingsTable settings;
     private final DeployTable deploys;
+    private final OwnerTable owners;
     private final GroupWriter writer;
     private final Optional<GroupStore> group;
 
@@ -32,6 +34,7 @@ public final class JdbcOutcomeStore implements OutcomeStore {
         this.tallies = new TallyTable(database);
         this.settings = new SettingsTable(database);
         this.deploys = new DeployTable(database);
+        this.owners = new OwnerTable(database);
         OthersCommits others = database.dialect == Dialect.POSTGRESQL ? new OthersCommits(database, member) : null;
         this.writer = new GroupWriter(database, outcomes, tallies, clock, others);
         this.group = Optional.ofNullable(others).map(shared -> new GroupStore(member, database, shared));
@@ -98,6 +101,16 @@ public final class JdbcOutcomeStore implements OutcomeStore {
     @Override
     public List<Deploy> deploys(Instant from, Instant to) {
         return deploys.between(from, to);
+    }
+
+    @Override
+    public void recordOwners(Instant at, Map<String, String> owners) {
+        this.owners.record(at, owners);
+    }
+
+    @Override
+    public List<OwnerRecord> owners(Instant to) {
+        return owners.before(to);
     }
 
     @Override

@@ -76,7 +76,10 @@ final class Migrations {
                       agent TEXT PRIMARY KEY,
                       region TEXT NOT NULL,
                       status TEXT NOT NULL,
-                      received_at BIGINT NOT NULL)"""));
+                      received_at BIGINT NOT NULL)"""),
+            // Each SLO's owner from each definitions load on, where it changed: the quarterly review lists the changes.
+            List.of("CREATE TABLE slo_owners (at BIGINT NOT NULL, slo TEXT NOT NULL, owner TEXT NOT NULL)",
+                    "CREATE INDEX slo_owners_by_time ON slo_owners (at)"));
 
     private Migrations() {
     }

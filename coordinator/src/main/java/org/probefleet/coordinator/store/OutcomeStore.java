@@ -2,6 +2,7 @@ package org.probefleet.coordinator.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +93,15 @@ public interface OutcomeStore extends AutoCloseable {
 
     /** Deploy markers at or after {@code from} and before {@code to}, oldest first. */
     List<Deploy> deploys(Instant from, Instant to);
+
+    /**
+     * Keeps each SLO's owner (empty for none) as of {@code at}, for those whose owner differs from
+     * the last one kept: what a definitions push or load calls, so a review can list owner changes.
+     */
+    void recordOwners(Instant at, Map<String, String> owners);
+
+    /** The owners kept before {@code to}, oldest first. */
+    List<OwnerRecord> owners(Instant to);
 
     /** The stored tallies of {@code key} in minutes {@code [fromMinute, toMinute)}, every region: the history a release is judged on. */
     List<Tally> tallies(String key, long fromMinute, long toMinute);

@@ -287,6 +287,25 @@ abstract class OutcomeStoreContract {
     }
 
     @Test
+    @DisplayName("SLO owners are kept where they changed, read back oldest first before a time, survive a restart and outlive retention")
+    void keepsOwnerChanges() throws Exception {
+        String url = freshStoreUrl();
+        Instant first = NOW.minus(Duration.ofDays(60));
+        Instant second = NOW.minus(Duration.ofDays(10));
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
+            store.recordOwners(first, Map.of("checkout-slo", "payments", "login-slo", ""));
+            store.recordOwners(NOW.minus(Duration.ofDays(30)), Map.of("checkout-slo", "payments", "login-slo", ""));
+            store.recordOwners(second, Map.of("checkout-slo", "checkout-team", "login-slo", ""));
+            store.deleteBefore(NOW);
+        }
+        try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
+            assertThat(store.owners(NOW)).containsExactly(new OwnerRecord(first, "checkout-slo", "payments"),
+                    new OwnerRecord(first, "login-slo", ""), new OwnerRecord(second, "checkout-slo", "checkout-team"));
+            assertThat(store.owners(second)).as("the end is exclusive").hasSize(2);
+        }
+    }
+
+    @Test
     @DisplayName("the tallies of one key read back by minute range, every region")
     void readsTalliesByMinuteRange() throws Exception {
         Recorder live = new Recorder(8_000);
