@@ -19,11 +19,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code fleet visitors}: real-user traffic for the demo shop, so its beacon and business counters have users to count. */
 @Command(name = "visitors", mixinStandardHelpOptions = true,
-        description = {"Send a few headless shoppers a minute through the demo shop's checkout: the catalogue, the deal",
-                "of the day into the cart, checkout, pay, the order confirmation; then they leave. One Chromium",
-                "(launched like the agent's), a fresh context per visit, the browser's own User-Agent (never",
-                "Probefleet's), so the shop counts them as real users and its pages' beacon runs. One line per visit;",
-                "runs until Ctrl-C or SIGTERM, or until --visits are made. Exit 2 when Chromium cannot start."})
+        description = {"Send a few headless shoppers a minute through the demo shop's checkout:",
+                "the catalogue, the deal of the day into the cart, checkout, pay, the order",
+                "confirmation; then they leave. One Chromium launched like the agent's, a",
+                "fresh context per visit, the browser's own User-Agent (never Probefleet's),",
+                "so the shop counts them as real users and its pages' beacon runs. One line",
+                "per visit; runs until Ctrl-C or SIGTERM, or until --visits are made.",
+                "Exit 2 when Chromium cannot start."})
 public final class VisitorsCommand implements Callable<Integer> {
 
     /** How long a stopping JVM waits for the visit under way to finish and the browser to close. */

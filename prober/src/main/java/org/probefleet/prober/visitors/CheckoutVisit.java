@@ -36,16 +36,22 @@ final class CheckoutVisit {
             Page page = context.newPage();
             page.setDefaultTimeout(patience.toMillis());
             Optional<String> problem = Optional.empty();
+            String doing = "opening the catalogue";
             try {
                 page.navigate("/");
+                doing = "adding the deal of the day to the cart";
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to cart")).click();
+                doing = "going to the checkout";
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Checkout")).click();
+                doing = "filling in the checkout form";
                 page.getByLabel("Email").fill(EMAIL);
                 page.getByLabel("Card number").fill(CARD);
+                doing = "paying";
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay now")).click();
+                doing = "waiting for the order confirmation";
                 page.getByText("Order confirmed").waitFor();
             } catch (PlaywrightException e) {
-                problem = Optional.of(firstLine(e.getMessage()));
+                problem = Optional.of(doing + ": " + reason(e.getMessage()));
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             leave(page);
@@ -63,8 +69,13 @@ final class CheckoutVisit {
         }
     }
 
-    private static String firstLine(String message) {
+    /** Playwright's own sentence ("Timeout 10000ms exceeded."), without the call log it wraps it in. */
+    static String reason(String message) {
         String text = message == null ? "the browser gave no reason" : message.strip();
+        int quoted = text.indexOf("message='");
+        if (quoted >= 0) {
+            text = text.substring(quoted + "message='".length());
+        }
         int end = text.indexOf('\n');
         return end < 0 ? text : text.substring(0, end);
     }

@@ -65,7 +65,8 @@ class VisitorsIT {
             assertThat(visitors.run(new CountDownLatch(1))).isEqualTo(new Visitors.Tally(0, 1));
             Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(realUsers(coordinator)).isEqualTo(new Counts(1, 1)));
             assertThat(get(shopOrigin + "/metrics")).contains("checkout_started_total 2.0", "purchase_completed_total 1.0");
-            assertThat(log.toString()).contains("visit 1: order confirmed in", "visit 1: no confirmation after");
+            assertThat(log.toString()).contains("visit 1: order confirmed in", "visit 1: no confirmation after",
+                    "left the shop: waiting for the order confirmation: Timeout 5000ms exceeded.");
         } finally {
             coordinator.close().await(30, TimeUnit.SECONDS);
             vertx.close().await(30, TimeUnit.SECONDS);
