@@ -30,13 +30,13 @@ import org.probefleet.wire.outcome.OutcomeStatus;
 
 /**
  * Outcomes posted through the ingest API page on-call through a real Alertmanager, PagerDuty's
- * Events API v2 and webhooks. The SLO is the example checkout-completion-rate (99.4%, quorum 2)
+ * Events API v2 and webhooks. The SLO is the example checkout-journey-success (99.4%, quorum 2)
  * over three regions with three days of healthy history at one run a minute; the test clock
  * runs half an hour behind real time, so every time Alertmanager sees is in its past.
  */
 class AlertingIT {
 
-    static final String SLO = "checkout-completion-rate";
+    static final String SLO = "checkout-journey-success";
     static final String GLOBAL_KEY = "probefleet/slo/" + SLO + "/global";
     static final Map<String, String> TOKENS = Map.of("eu-west", TestCoordinator.EU_TOKEN, "us-east", TestCoordinator.US_TOKEN,
             "ap-south", TestCoordinator.AP_TOKEN);

@@ -58,17 +58,17 @@ class DashboardAccessTest {
     @Test
     @DisplayName("a browser without a token is sent to the login form; the API answers 401 JSON")
     void withoutToken() throws Exception {
-        HttpResponse<String> page = get("/slos/checkout-completion-rate", null, null);
+        HttpResponse<String> page = get("/slos/checkout-journey-success", null, null);
         HttpResponse<String> api = get("/api/v1/slos", null, null);
-        HttpResponse<String> form = get("/login?next=%2Fslos%2Fcheckout-completion-rate", null, null);
+        HttpResponse<String> form = get("/login?next=%2Fslos%2Fcheckout-journey-success", null, null);
 
         assertThat(page.statusCode()).isEqualTo(303);
-        assertThat(page.headers().firstValue("Location")).contains("/login?next=%2Fslos%2Fcheckout-completion-rate");
+        assertThat(page.headers().firstValue("Location")).contains("/login?next=%2Fslos%2Fcheckout-journey-success");
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.body()).startsWith("{\"error\":\"this coordinator needs a token to read");
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("<form method=\"post\" action=\"/login\">")
-                .contains("name=\"next\" value=\"/slos/checkout-completion-rate\"");
+                .contains("name=\"next\" value=\"/slos/checkout-journey-success\"");
     }
 
     @Test

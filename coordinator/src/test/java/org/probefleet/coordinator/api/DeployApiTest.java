@@ -27,7 +27,7 @@ import picocli.CommandLine;
  */
 class DeployApiTest {
 
-    static final String SLO = "checkout-completion-rate";
+    static final String SLO = "checkout-journey-success";
 
     @TempDir
     Path folder;

@@ -223,7 +223,7 @@ public class IngestApiTest {
         post(TestCoordinator.EU_TOKEN, batch(outcomes));
         coordinator.server.slos().evaluate();
 
-        JsonNode slo = coordinator.json(coordinator.send("GET", "/api/v1/slos/checkout-completion-rate", null, null));
+        JsonNode slo = coordinator.json(coordinator.send("GET", "/api/v1/slos/checkout-journey-success", null, null));
 
         assertThat(slo.get("sli").asDouble()).isEqualTo(8.0 / 9);
         // A fresh SLO: one failure against the 129,600 runs the 30-day window plans, not against the 9 seen so far.
@@ -234,7 +234,7 @@ public class IngestApiTest {
         assertThat(coordinator.send("GET", "/api/v1/slos/nope", null, null).statusCode()).isEqualTo(404);
         String metrics = coordinator.send("GET", "/metrics", null, null).body();
         assertThat(metrics).contains("probefleet_outcomes_ingested_total{journey=\"checkout\",region=\"eu-west\",status=\"failure\"} 1.0")
-                .contains("probefleet_slo_burn_rate{region=\"global\",slo=\"checkout-completion-rate\",window=\"1h\"}");
+                .contains("probefleet_slo_burn_rate{region=\"global\",slo=\"checkout-journey-success\",window=\"1h\"}");
     }
 
     @Test
@@ -272,11 +272,11 @@ public class IngestApiTest {
         post(TestCoordinator.EU_TOKEN, batch(outcomes));
         coordinator.server.slos().evaluate();
 
-        HttpResponse<String> page = coordinator.send("GET", "/slos/checkout-completion-rate", null, null);
+        HttpResponse<String> page = coordinator.send("GET", "/slos/checkout-journey-success", null, null);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
-        assertThat(page.body()).contains("<h2>checkout-completion-rate", "<th>Burn 3d</th>", "<strong>ap-south</strong>",
+        assertThat(page.body()).contains("<h2>checkout-journey-success", "<th>Burn 3d</th>", "<strong>ap-south</strong>",
                 "<strong>eu-west</strong>", "Latest failures", "expected text &quot;Order confirmed&quot;", "payments-team",
                 "Error budget burn-down", "<polyline", "SLI per day", "Regions, last 24 hours", "8 good, 1 bad",
                 "Steps that burned the budget", "<td>pay</td><td>1</td>", "Policy in ");
@@ -297,7 +297,7 @@ public class IngestApiTest {
         coordinator.server.slos().evaluate();
 
         String escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;";
-        assertThat(coordinator.send("GET", "/slos/checkout-completion-rate", null, null).body())
+        assertThat(coordinator.send("GET", "/slos/checkout-journey-success", null, null).body())
                 .contains("<td>" + escaped + "</td><td>1</td>", "<td>" + escaped + "</td><td>" + escaped + "</td>").doesNotContain(hostile);
         assertThat(coordinator.send("GET", "/", null, null).body()).contains("<td>" + escaped + "</td></tr>").doesNotContain(hostile);
     }
@@ -307,11 +307,11 @@ public class IngestApiTest {
     void gate() throws Exception {
         post(TestCoordinator.EU_TOKEN, batch(healthy(20)));
         coordinator.server.slos().evaluate();
-        JsonNode open = coordinator.json(coordinator.send("GET", "/api/v1/slos/checkout-completion-rate/gate", null, null));
+        JsonNode open = coordinator.json(coordinator.send("GET", "/api/v1/slos/checkout-journey-success/gate", null, null));
 
         post(TestCoordinator.EU_TOKEN, batch(exhaustingOutage()));
         coordinator.server.slos().evaluate();
-        JsonNode closed = coordinator.json(coordinator.send("GET", "/api/v1/slos/checkout-completion-rate/gate", null, null));
+        JsonNode closed = coordinator.json(coordinator.send("GET", "/api/v1/slos/checkout-journey-success/gate", null, null));
 
         assertThat(open.get("allowed").asBoolean()).isTrue();
         assertThat(open.get("state").asText()).isEqualTo("FULL");

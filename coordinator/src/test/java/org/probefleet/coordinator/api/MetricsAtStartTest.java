@@ -38,8 +38,8 @@ class MetricsAtStartTest {
                     "probefleet_outcomes_ingested_total{journey=\"checkout\",region=\"ap-south\",status=\"prober_error\"} 0.0",
                     "probefleet_outcomes_ingested_total{journey=\"search\",region=\"us-east\",status=\"failure\"} 0.0",
                     "probefleet_outcomes_unknown_journey_total 0.0",
-                    "probefleet_slo_alert_firing{region=\"global\",severity=\"page\",slo=\"checkout-completion-rate\"} 0.0",
-                    "probefleet_slo_alert_firing{region=\"eu-west\",severity=\"ticket\",slo=\"checkout-completion-rate\"} 0.0");
+                    "probefleet_slo_alert_firing{region=\"global\",severity=\"page\",slo=\"checkout-journey-success\"} 0.0",
+                    "probefleet_slo_alert_firing{region=\"eu-west\",severity=\"ticket\",slo=\"checkout-journey-success\"} 0.0");
         }
     }
 
@@ -57,7 +57,7 @@ class MetricsAtStartTest {
             assertThat(metrics).contains(
                     "probefleet_outcomes_ingested_total{journey=\"checkout\",region=\"eu-west\",status=\"success\"} 0.0");
             for (String window : List.of("5m", "30m", "1h", "2h", "6h", "1d", "3d", "30d")) {
-                assertThat(metrics).contains("probefleet_slo_sli_ratio{region=\"eu-west\",slo=\"checkout-completion-rate\",window=\"" + window + "\"} 1.0");
+                assertThat(metrics).contains("probefleet_slo_sli_ratio{region=\"eu-west\",slo=\"checkout-journey-success\",window=\"" + window + "\"} 1.0");
             }
         }
     }

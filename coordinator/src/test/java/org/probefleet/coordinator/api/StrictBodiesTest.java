@@ -119,7 +119,7 @@ class StrictBodiesTest {
                 "{\"files\":[{\"name\":\"a.yaml\",\"content\":\"journey: a\"}]} trailing");
         HttpResponse<String> nested = coordinator.send("PUT", "/api/v1/journeys", TestCoordinator.ADMIN_TOKEN,
                 "{\"files\":[{\"name\":\"a.yaml\",\"name\":\"b.yaml\"}]}");
-        HttpResponse<String> override = coordinator.send("PUT", "/api/v1/slos/checkout-completion-rate/gate/override",
+        HttpResponse<String> override = coordinator.send("PUT", "/api/v1/slos/checkout-journey-success/gate/override",
                 TestCoordinator.ADMIN_TOKEN, "{\"allowed\":true,\"reason\":\"hotfix\",\"by\":\"alice\",\"expires\":\"4h\",\"allowed\":false}");
 
         assertThat(List.of(push.statusCode(), nested.statusCode(), override.statusCode())).containsOnly(400);
@@ -129,7 +129,7 @@ class StrictBodiesTest {
                 .isEqualTo("duplicate key 'name' in files[0], at line 1, column 34: send each key once");
         assertThat(coordinator.json(override).get("error").asText())
                 .isEqualTo("duplicate key 'allowed' in the override, at line 1, column 72: send each key once");
-        assertThat(coordinator.json(coordinator.send("GET", "/api/v1/slos/checkout-completion-rate/gate", null, null))
+        assertThat(coordinator.json(coordinator.send("GET", "/api/v1/slos/checkout-journey-success/gate", null, null))
                 .has("override")).isFalse();
     }
 

@@ -135,7 +135,7 @@ class ReplayTest {
     void summariesMatchNaiveCount() {
         // The last step on the one-minute grid from the first outcome: the last outcome is at 23:59:40.
         Instant last = START.plus(Duration.ofMinutes(48 * 60 - 1));
-        List<JsonNode> summaries = events("summary", "checkout-completion-rate");
+        List<JsonNode> summaries = events("summary", "checkout-journey-success");
         assertThat(summaries).extracting(line -> line.get("region").asText()).containsExactly("global", "ap-south", "eu-west", "us-east");
         for (JsonNode summary : summaries) {
             String region = summary.get("region").asText();
@@ -175,9 +175,9 @@ class ReplayTest {
         }
         // One incident, one page: it resolves 30 minutes after its condition last held.
         Instant resolved = lastHeld == null ? null : lastHeld.plus(Duration.ofMinutes(30));
-        List<JsonNode> pages = events("alert_firing", "checkout-completion-rate").stream()
+        List<JsonNode> pages = events("alert_firing", "checkout-journey-success").stream()
                 .filter(line -> line.get("severity").asText().equals("page")).toList();
-        List<JsonNode> pageResolutions = events("alert_resolved", "checkout-completion-rate").stream()
+        List<JsonNode> pageResolutions = events("alert_resolved", "checkout-journey-success").stream()
                 .filter(line -> line.get("severity").asText().equals("page")).toList();
 
         assertThat(firing).isNotNull();
@@ -195,7 +195,7 @@ class ReplayTest {
     @DisplayName("the one-region outage pages nobody globally but raises a ticket for ap-south")
     void regionOutage() {
         Instant end = REGION_OUTAGE.plus(Duration.ofHours(3));
-        List<JsonNode> during = events("alert_firing", "checkout-completion-rate").stream()
+        List<JsonNode> during = events("alert_firing", "checkout-journey-success").stream()
                 .filter(line -> !Instant.parse(line.get("at").asText()).isBefore(REGION_OUTAGE)
                         && Instant.parse(line.get("at").asText()).isBefore(end)).toList();
 
@@ -213,12 +213,12 @@ class ReplayTest {
         List<JsonNode> whatIf = new ArrayList<>();
         new Replay(definitions).run(outcomes, new Replay.Settings(Optional.empty(), Optional.empty(), Duration.ofMinutes(1),
                 Optional.of(0.999)), (ObjectNode line) -> whatIf.add(line));
-        assertThat(events("threshold_crossed", "checkout-completion-rate")).isEmpty();
+        assertThat(events("threshold_crossed", "checkout-journey-success")).isEmpty();
         assertThat(whatIf).filteredOn(line -> line.get("type").asText().equals("threshold_crossed")
-                && line.get("slo").asText().equals("checkout-completion-rate")).first()
+                && line.get("slo").asText().equals("checkout-journey-success")).first()
                 .satisfies(line -> assertThat(line.get("threshold").asDouble()).isEqualTo(0.2));
         assertThat(whatIf).filteredOn(line -> line.get("type").asText().equals("state_change")
-                && line.get("slo").asText().equals("checkout-completion-rate")).first()
+                && line.get("slo").asText().equals("checkout-journey-success")).first()
                 .satisfies(line -> assertThat(line.get("from").asText()).isEqualTo("FULL"));
     }
 
@@ -278,7 +278,7 @@ class ReplayTest {
             }
         }).toList();
         JsonNode global = printed.stream().filter(line -> line.get("type").asText().equals("summary")
-                && line.get("slo").asText().equals("checkout-completion-rate") && line.get("region").asText().equals("global")).findFirst().orElseThrow();
+                && line.get("slo").asText().equals("checkout-journey-success") && line.get("region").asText().equals("global")).findFirst().orElseThrow();
         long[] c = count(START.plus(Duration.ofMinutes(199)), Duration.ofDays(30), "global");
         assertThat(global.get("consumed").asDouble()).isCloseTo((double) c[1] / (3 * PLANNED_PER_REGION) / 0.1, within(1e-9));
     }

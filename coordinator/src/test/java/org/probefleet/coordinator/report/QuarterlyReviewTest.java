@@ -57,7 +57,7 @@ class QuarterlyReviewTest {
     @Test
     @DisplayName("two months that exhaust the budget make the target too tight; months, causes and breaches are exact")
     void tooTight() {
-        QuarterlyReview.SloReview checkout = slo(review(), "checkout-completion-rate");
+        QuarterlyReview.SloReview checkout = slo(review(), "checkout-journey-success");
 
         // July 31 days, August 31, September 30, at 144 runs a day in each of 3 regions.
         assertThat(checkout.months()).extracting(m -> m.good() + m.bad()).containsExactly(13_392L, 13_392L, 12_960L);
@@ -103,7 +103,7 @@ class QuarterlyReviewTest {
         String markdown = ReviewWriter.markdown(review);
         String html = ReviewWriter.html(review);
 
-        assertThat(markdown).startsWith("# SLO review 2026Q3").contains("| checkout-completion-rate | 99.4% |", "too tight",
+        assertThat(markdown).startsWith("# SLO review 2026Q3").contains("| checkout-journey-success | 99.4% |", "too tight",
                 "| page | 2026-08-10 06:10 |", "| pay | ap-south | 74 |", "## Journeys without an SLO");
         assertThat(html).startsWith("<!doctype html>").contains("<h2 id=\"search-availability\">", "too loose");
         assertThat(ReviewWriter.fileName(Q3, "md")).isEqualTo("slo-review-2026Q3.md");

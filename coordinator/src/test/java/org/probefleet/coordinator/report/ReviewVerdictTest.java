@@ -30,7 +30,7 @@ class ReviewVerdictTest {
     static final Deploy QUIET = deploy("2027.1.2", Instant.parse("2027-01-02T09:00:00Z"));
 
     static Deploy deploy(String version, Instant at) {
-        return new Deploy(UUID.randomUUID(), version, at, "alice", Optional.empty(), List.of("checkout-completion-rate"), List.of());
+        return new Deploy(UUID.randomUUID(), version, at, "alice", Optional.empty(), List.of("checkout-journey-success"), List.of());
     }
 
     /** The review with {@code failures} consecutive failed runs in every region from 18:03 on the first day. */
@@ -45,7 +45,7 @@ class ReviewVerdictTest {
                         bad ? Optional.of("HTTP 500") : Optional.empty(), List.of(), Map.of()));
             }
         }
-        return review.finish(NOW).slos().stream().filter(slo -> slo.slo().name().equals("checkout-completion-rate")).findFirst()
+        return review.finish(NOW).slos().stream().filter(slo -> slo.slo().name().equals("checkout-journey-success")).findFirst()
                 .orElseThrow();
     }
 

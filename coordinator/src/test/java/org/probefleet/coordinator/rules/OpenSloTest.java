@@ -39,7 +39,7 @@ class OpenSloTest {
             assertThat(document.path("apiVersion").asText()).isEqualTo("openslo/v1");
             assertThat(document.path("metadata").path("name").asText()).matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
         });
-        assertThat(names.get("SLO")).containsExactlyInAnyOrder("catalog-api-availability", "checkout-completion-rate",
+        assertThat(names.get("SLO")).containsExactlyInAnyOrder("catalog-api-availability", "checkout-completion-rate", "checkout-journey-success",
                 "login-success-rate", "search-availability");
         for (JsonNode document : documents) {
             document.path("spec").path("alertPolicies").forEach(ref -> assertThat(names.get("AlertPolicy")).contains(ref.path("alertPolicyRef").asText()));
@@ -55,7 +55,7 @@ class OpenSloTest {
     @Test
     @DisplayName("an SLO keeps its target, rolling window, owner and a ratio of good to total runs with the latency threshold")
     void checkout() throws Exception {
-        JsonNode slo = documents().stream().filter(d -> d.path("metadata").path("name").asText().equals("checkout-completion-rate"))
+        JsonNode slo = documents().stream().filter(d -> d.path("metadata").path("name").asText().equals("checkout-journey-success"))
                 .findFirst().orElseThrow();
         JsonNode spec = slo.path("spec");
 

@@ -34,7 +34,7 @@ class PrometheusRulesTest {
 
         String output = promtool(folder, "check", "rules", rules.getFileName().toString());
 
-        assertThat(output).contains("SUCCESS: 104 rules found");
+        assertThat(output).contains("SUCCESS: 114 rules found");
     }
 
     /** Runs the real promtool in {@code folder}; fails the test unless it exits 0, and returns what it printed. */
@@ -57,14 +57,14 @@ class PrometheusRulesTest {
     @DisplayName("alert thresholds are the engine's: a 14.4x burn of a 99.4% target is an error ratio of 0.0864")
     void thresholdsMatchTheEngine() {
         var definitions = DefinitionLoader.loadFolder(Path.of(EXAMPLES)).definitions();
-        String condition = PrometheusRules.condition(definitions.slo("checkout-completion-rate").orElseThrow(),
+        String condition = PrometheusRules.condition(definitions.slo("checkout-journey-success").orElseThrow(),
                 org.probefleet.coordinator.slo.Severity.PAGE, "region=\"global\"", false);
 
         assertThat(condition).isEqualTo(
-                "slo:sli_error:ratio_rate1h{slo=\"checkout-completion-rate\",region=\"global\"} > 0.08640000000"
-                        + " and slo:sli_error:ratio_rate5m{slo=\"checkout-completion-rate\",region=\"global\"} > 0.08640000000"
-                        + " or slo:sli_error:ratio_rate6h{slo=\"checkout-completion-rate\",region=\"global\"} > 0.03600000000"
-                        + " and slo:sli_error:ratio_rate30m{slo=\"checkout-completion-rate\",region=\"global\"} > 0.03600000000");
+                "slo:sli_error:ratio_rate1h{slo=\"checkout-journey-success\",region=\"global\"} > 0.08640000000"
+                        + " and slo:sli_error:ratio_rate5m{slo=\"checkout-journey-success\",region=\"global\"} > 0.08640000000"
+                        + " or slo:sli_error:ratio_rate6h{slo=\"checkout-journey-success\",region=\"global\"} > 0.03600000000"
+                        + " and slo:sli_error:ratio_rate30m{slo=\"checkout-journey-success\",region=\"global\"} > 0.03600000000");
     }
 
     @Test
@@ -88,7 +88,7 @@ class PrometheusRulesTest {
     @DisplayName("a latency threshold that is not a duration bucket is an error naming the SLO and the buckets, not a rule that never counts")
     void latencyThresholdMustBeABucket() {
         var definitions = DefinitionLoader.loadFolder(Path.of(EXAMPLES)).definitions();
-        Slo checkout = definitions.slo("checkout-completion-rate").orElseThrow();
+        Slo checkout = definitions.slo("checkout-journey-success").orElseThrow();
         Slo sevenSeconds = new Slo(checkout.name(), checkout.description(), checkout.owner(),
                 new JourneyIndicator(checkout.indicator().subject(), java.util.Optional.of(Duration.ofSeconds(7))), checkout.target(),
                 checkout.window(), checkout.alertQuorum(), checkout.minEvents(), checkout.policy(), checkout.businessImpact(),
@@ -96,7 +96,7 @@ class PrometheusRulesTest {
 
         assertThatThrownBy(() -> PrometheusRules.goodCounter(sevenSeconds, definitions.journey("checkout").orElseThrow()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("SLO checkout-completion-rate: latency_threshold 7s is not one of the duration histogram's buckets"
+                .hasMessage("SLO checkout-journey-success: latency_threshold 7s is not one of the duration histogram's buckets"
                         + " (250ms, 500ms, 1s, 2s, 3s, 5s, 8s, 10s, 15s, 20s, 30s, 1m),"
                         + " so Prometheus rules cannot count the runs within it");
     }
@@ -127,7 +127,7 @@ class PrometheusRulesTest {
             Files.write(folder.resolve("sloth-meta.test.yml"), test.readAllBytes());
         }
 
-        assertThat(promtool(folder, "check", "rules", "rules.yml")).contains("SUCCESS: 132 rules found");
+        assertThat(promtool(folder, "check", "rules", "rules.yml")).contains("SUCCESS: 149 rules found");
         assertThat(promtool(folder, "test", "rules", "sloth-meta.test.yml")).contains("SUCCESS");
     }
 

@@ -14,6 +14,9 @@ import org.probefleet.journeys.model.RatioIndicator;
 
 class RatioRulesTest {
 
+    /** The seed's SLO file, as the examples ship it. */
+    static final String SEED = "../journeys/examples/checkout-completion-rate-slo.yaml";
+
     @Test
     @DisplayName("a ratio SLO's error ratio is 1 - numerator / denominator with the range selectors set to each window")
     void errorRatioPerWindow() {
@@ -30,7 +33,7 @@ class RatioRulesTest {
     @Test
     @DisplayName("the real promtool accepts the rules generated for the seed's ratio SLO, Sloth-compatible too")
     void promtoolAcceptsRatioRules(@TempDir Path folder) throws Exception {
-        var definitions = DefinitionLoader.loadFolder(Path.of("../journeys/examples-prometheus")).definitions();
+        var definitions = DefinitionLoader.loadFile(Path.of(SEED)).definitions();
         Files.writeString(folder.resolve("rules.yml"), PrometheusRules.render(definitions));
         Files.writeString(folder.resolve("sloth.yml"), PrometheusRules.render(definitions, true));
 

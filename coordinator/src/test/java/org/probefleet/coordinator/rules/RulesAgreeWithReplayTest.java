@@ -84,7 +84,7 @@ class RulesAgreeWithReplayTest {
     static Set<String> firing(List<JsonNode> events, Instant at, String severity) {
         Set<String> firing = new TreeSet<>();
         for (JsonNode event : events) {
-            if (!event.path("slo").asText().equals("checkout-completion-rate") || !event.path("alert").asText().equals("burn_rate")
+            if (!event.path("slo").asText().equals("checkout-journey-success") || !event.path("alert").asText().equals("burn_rate")
                     || !event.path("severity").asText().equals(severity) || Instant.parse(event.path("at").asText()).isAfter(at)) {
                 continue;
             }

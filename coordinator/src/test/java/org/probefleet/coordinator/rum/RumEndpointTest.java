@@ -166,7 +166,7 @@ class RumEndpointTest {
                     "Real users (beacons)</td><td>0%</td><td>20</td>",
                     "Real users fail where probes pass: the probes miss what users hit (a silent failure).");
         });
-        String journeyPage = client.send(HttpRequest.newBuilder(URI.create(base + "/slos/checkout-completion-rate")).build(),
+        String journeyPage = client.send(HttpRequest.newBuilder(URI.create(base + "/slos/checkout-journey-success")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(journeyPage).contains("Real users fail where probes pass");
     }

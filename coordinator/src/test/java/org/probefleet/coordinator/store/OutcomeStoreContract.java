@@ -174,14 +174,14 @@ abstract class OutcomeStoreContract {
             }
             clock.set(NOW);
             engine.evaluate();
-            live = engine.snapshots().get("checkout-completion-rate");
+            live = engine.snapshots().get("checkout-journey-success");
         }
         SloSnapshot restarted;
         try (JdbcOutcomeStore store = JdbcOutcomeStore.open(url, clock)) {
             SloService engine = new SloService(clock);
             engine.load(definitions, store);
             engine.evaluate();
-            restarted = engine.snapshots().get("checkout-completion-rate");
+            restarted = engine.snapshots().get("checkout-journey-success");
         }
         assertThat(live.global().sloWindow().bad()).as("the outage and the slow runs").isEqualTo(60 + 432);
         assertThat(summary(restarted.global())).isEqualTo(summary(live.global()));
@@ -195,7 +195,7 @@ abstract class OutcomeStoreContract {
     @Test
     @DisplayName("minutes counted outside the store, like a Prometheus ratio's, reach the engine as they commit and again after a restart")
     void talliesWithoutOutcomesCountLiveAndAfterARestart() throws Exception {
-        Definitions definitions = DefinitionLoader.loadFolder(Path.of("../journeys/examples-prometheus")).definitions();
+        Definitions definitions = DefinitionLoader.loadFolder(Path.of("../journeys/examples")).definitions();
         String url = freshStoreUrl();
         clock.set(NOW);
         Instant minuteEnd = NOW.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);

@@ -8,34 +8,45 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A fault to inject: which requests it matches (by path prefix and by the agent's region
- * header), what it does to them and, with {@code times}, how many requests it hits before it is
- * spent (0: no limit). Every key is optional; an empty list matches everything.
+ * A fault to inject: which requests it matches (by path prefix, by the agent's region header and
+ * by whether a probe or a real user sends them), what it does to them and, with {@code times}, how
+ * many requests it hits before it is spent (0: no limit). Every key is optional; an empty list
+ * matches everything.
  */
-public record Chaos(Optional<Mode> mode, double errorRate, long latencyMs, List<String> regions, List<String> paths, int times) {
+public record Chaos(Optional<Mode> mode, double errorRate, long latencyMs, List<String> regions, List<String> paths, int times,
+                    Traffic traffic) {
 
     /** {@code error} answers HTTP 500; {@code silent} answers 200 with a page lacking its confirmation. */
     public enum Mode {
         ERROR, SILENT
     }
 
-    public static final Chaos NONE = new Chaos(Optional.empty(), 0, 0, List.of(), List.of(), 0);
+    /**
+     * Whose requests a fault hits: everyone's (the default), only real users' (the silent failure
+     * probes never see), or only probes' (a broken probe while users are fine).
+     */
+    public enum Traffic {
+        ALL, USERS, PROBES
+    }
+
+    public static final Chaos NONE = new Chaos(Optional.empty(), 0, 0, List.of(), List.of(), 0, Traffic.ALL);
     static final long MAX_LATENCY_MS = 120_000;
     /** Enough for any scripted blip; a fault meant to last has no {@code times}. */
     static final int MAX_TIMES = 1_000_000;
-    private static final Set<String> KEYS = Set.of("mode", "error_rate", "latency_ms", "regions", "paths", "times");
+    private static final Set<String> KEYS = Set.of("mode", "error_rate", "latency_ms", "regions", "paths", "times", "traffic");
 
     public Chaos {
         regions = List.copyOf(regions);
         paths = List.copyOf(paths);
     }
 
-    /** Whether a request for {@code path} from {@code region} (null without the header) is affected. */
-    public boolean matches(String path, String region) {
+    /** Whether a request for {@code path} from {@code region} (null without the header), sent by a probe or not, is affected. */
+    public boolean matches(String path, String region, boolean probe) {
         boolean regionMatches = regions.isEmpty() || (region != null && regions.contains(region));
         boolean pathMatches = paths.isEmpty() || paths.stream().anyMatch(prefix -> path.equals(prefix)
                 || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"));
-        return regionMatches && pathMatches;
+        boolean trafficMatches = traffic == Traffic.ALL || (traffic == Traffic.PROBES) == probe;
+        return regionMatches && pathMatches && trafficMatches;
     }
 
     public boolean active() {
@@ -49,7 +60,7 @@ public record Chaos(Optional<Mode> mode, double errorRate, long latencyMs, List<
         List<String> problems = new ArrayList<>();
         for (String key : body.fieldNames()) {
             if (!KEYS.contains(key)) {
-                problems.add("unknown field '" + key + "': expected mode, error_rate, latency_ms, regions, paths, times");
+                problems.add("unknown field '" + key + "': expected mode, error_rate, latency_ms, regions, paths, times, traffic");
             }
         }
         Optional<Mode> mode = Optional.empty();
@@ -69,6 +80,19 @@ public record Chaos(Optional<Mode> mode, double errorRate, long latencyMs, List<
         if (times != Math.rint(times)) {
             problems.add("times must be a whole number, not " + body.getValue("times"));
         }
+        Traffic traffic = Traffic.ALL;
+        Object rawTraffic = body.getValue("traffic");
+        if (rawTraffic != null) {
+            traffic = switch (String.valueOf(rawTraffic)) {
+                case "all" -> Traffic.ALL;
+                case "users" -> Traffic.USERS;
+                case "probes" -> Traffic.PROBES;
+                default -> {
+                    problems.add("traffic must be \"all\", \"users\" or \"probes\", not '" + rawTraffic + "'");
+                    yield Traffic.ALL;
+                }
+            };
+        }
         List<String> regions = strings(body, "regions", problems);
         List<String> paths = strings(body, "paths", problems);
         paths.stream().filter(path -> !path.startsWith("/"))
@@ -76,14 +100,15 @@ public record Chaos(Optional<Mode> mode, double errorRate, long latencyMs, List<
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return new Chaos(mode, rate, (long) latency, regions, paths, (int) times);
+        return new Chaos(mode, rate, (long) latency, regions, paths, (int) times, traffic);
     }
 
     public JsonObject toJson() {
         JsonObject json = new JsonObject().put("active", active());
         mode.ifPresent(value -> json.put("mode", value.name().toLowerCase()));
         return json.put("error_rate", errorRate).put("latency_ms", latencyMs)
-                .put("regions", new JsonArray(regions)).put("paths", new JsonArray(paths)).put("times", times);
+                .put("regions", new JsonArray(regions)).put("paths", new JsonArray(paths)).put("times", times)
+                .put("traffic", traffic.name().toLowerCase());
     }
 
     private static double number(JsonObject body, String key, double fallback, double min, double max, List<String> problems) {

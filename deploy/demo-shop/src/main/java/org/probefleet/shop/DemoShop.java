@@ -16,11 +16,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The demo shop's HTTP server: pages, the JSON API, and the chaos endpoint under /admin. */
+/** The demo shop's HTTP server: pages, the JSON API, its business counters on /metrics, and the chaos endpoint under /admin. */
 public final class DemoShop {
 
     /** The header agents send; chaos can target one region with it. */
     public static final String REGION_HEADER = "X-Probefleet-Region";
+    /** The product token in every probe's User-Agent: what tells a probe from a real user. */
+    public static final String PROBE_USER_AGENT = "Probefleet";
     private static final String CART_COOKIE = "cart";
     private static final String SESSION_COOKIE = "session";
     private static final int MAX_QUANTITY = 99;
@@ -29,13 +31,16 @@ public final class DemoShop {
 
     private final Store store = new Store();
     private final Faults faults = new Faults();
+    private final ShopMetrics metrics = new ShopMetrics();
     private final Vertx vertx;
     private final AlertInbox alerts;
+    private final Optional<Beacon> beacon;
     private HttpServer server;
 
-    private DemoShop(Vertx vertx, AlertInbox alerts) {
+    private DemoShop(Vertx vertx, AlertInbox alerts, Optional<Beacon> beacon) {
         this.vertx = vertx;
         this.alerts = alerts;
+        this.beacon = beacon;
     }
 
     /** Starts the shop on {@code host:port} (port 0 picks a free one). */
@@ -45,7 +50,12 @@ public final class DemoShop {
 
     /** @param alertLog where the alerts posted to {@code /admin/alerts} are appended, one JSON line each */
     public static Future<DemoShop> start(Vertx vertx, String host, int port, Optional<java.nio.file.Path> alertLog) {
-        DemoShop shop = new DemoShop(vertx, new AlertInbox(alertLog));
+        return start(vertx, host, port, alertLog, Optional.empty());
+    }
+
+    /** @param beacon the real-user beacon the checkout and order pages include, if any */
+    public static Future<DemoShop> start(Vertx vertx, String host, int port, Optional<java.nio.file.Path> alertLog, Optional<Beacon> beacon) {
+        DemoShop shop = new DemoShop(vertx, new AlertInbox(alertLog), beacon);
         return vertx.createHttpServer().requestHandler(shop.router()).listen(port, host).map(server -> {
             shop.server = server;
             return shop;
@@ -75,6 +85,8 @@ public final class DemoShop {
         router.get("/admin/alerts").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(alerts.recent().encodePrettily()));
         router.get("/healthz").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok\n"));
+        router.get("/metrics").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.scrape()));
         router.route().handler(this::applyChaos);
         // A cheap target under a path of the caller's choosing, so a fault can be scoped to one probe by its path.
         router.get("/ping/*").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("pong\n"));
@@ -85,10 +97,13 @@ public final class DemoShop {
                         () -> html(ctx, 404, Pages.notFound())));
         router.post("/cart/add").handler(this::addToCartForm);
         router.get("/cart").handler(ctx -> html(ctx, 200, Pages.cart(store.cart(cartId(ctx)).orElse(List.of()))));
-        router.get("/checkout").handler(ctx -> html(ctx, 200, Pages.checkout(cartCount(ctx), null)));
+        router.get("/checkout").handler(ctx -> {
+            metrics.checkoutStarted(fromProbe(ctx));
+            html(ctx, 200, Pages.checkout(cartCount(ctx), null, beacon));
+        });
         router.post("/checkout").handler(this::checkoutForm);
         router.get("/orders/:id").handler(ctx -> store.order(ctx.pathParam("id"))
-                .ifPresentOrElse(order -> html(ctx, 200, Pages.order(order)), () -> html(ctx, 404, Pages.notFound())));
+                .ifPresentOrElse(order -> html(ctx, 200, Pages.order(order, beacon)), () -> html(ctx, 404, Pages.notFound())));
         router.get("/login").handler(ctx -> html(ctx, 200, Pages.login(null)));
         router.post("/login").handler(this::loginForm);
         router.get("/account").handler(ctx -> {
@@ -150,7 +165,7 @@ public final class DemoShop {
      */
     private void applyChaos(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        Optional<Faults.Fault> found = faults.matching(path, ctx.request().getHeader(REGION_HEADER));
+        Optional<Faults.Fault> found = faults.matching(path, ctx.request().getHeader(REGION_HEADER), fromProbe(ctx));
         if (found.isEmpty()) {
             ctx.next();
             return;
@@ -171,7 +186,7 @@ public final class DemoShop {
             } else if (path.startsWith("/api/")) {
                 json(ctx, 200, new JsonObject());
             } else {
-                html(ctx, 200, Pages.silent());
+                html(ctx, 200, Pages.silent(beacon));
             }
         };
         if (current.latencyMs() > 0) {
@@ -200,12 +215,14 @@ public final class DemoShop {
         String email = Optional.ofNullable(ctx.request().getFormAttribute("email")).orElse("").trim();
         String card = Optional.ofNullable(ctx.request().getFormAttribute("card")).orElse("").replaceAll("[\\s-]", "");
         if (!email.matches("[^@\\s]+@[^@\\s]+")) {
-            html(ctx, 422, Pages.checkout(cartCount(ctx), "Please enter a valid email address."));
+            html(ctx, 422, Pages.checkout(cartCount(ctx), "Please enter a valid email address.", beacon));
         } else if (!card.matches("\\d{12,19}")) {
-            html(ctx, 422, Pages.checkout(cartCount(ctx), "Please enter a card number of 12 to 19 digits."));
+            html(ctx, 422, Pages.checkout(cartCount(ctx), "Please enter a card number of 12 to 19 digits.", beacon));
         } else {
-            store.checkout(cartId(ctx)).ifPresentOrElse(order -> redirect(ctx, "/orders/" + order.id()),
-                    () -> html(ctx, 409, Pages.checkout(0, "Your cart is empty.")));
+            store.checkout(cartId(ctx)).ifPresentOrElse(order -> {
+                metrics.purchaseCompleted(fromProbe(ctx));
+                redirect(ctx, "/orders/" + order.id());
+            }, () -> html(ctx, 409, Pages.checkout(0, "Your cart is empty.", beacon)));
         }
     }
 
@@ -218,6 +235,12 @@ public final class DemoShop {
         }
         ctx.response().addCookie(Cookie.cookie(SESSION_COOKIE, UUID.randomUUID().toString()).setPath("/").setHttpOnly(true));
         redirect(ctx, "/account");
+    }
+
+    /** Whether a probe sent the request: its User-Agent names Probefleet (agents add the region header too, but a bare run need not). */
+    static boolean fromProbe(RoutingContext ctx) {
+        String userAgent = ctx.request().getHeader(HttpHeaders.USER_AGENT);
+        return userAgent != null && userAgent.contains(PROBE_USER_AGENT);
     }
 
     private String cartId(RoutingContext ctx) {

@@ -70,9 +70,9 @@ final class Faults {
         return faults.getOrDefault(name, new Fault(Chaos.NONE));
     }
 
-    Optional<Fault> matching(String path, String region) {
+    Optional<Fault> matching(String path, String region, boolean probe) {
         return faults.values().stream()
-                .filter(fault -> !fault.spent(fault.hits.get()) && fault.chaos.matches(path, region))
+                .filter(fault -> !fault.spent(fault.hits.get()) && fault.chaos.matches(path, region, probe))
                 .findFirst();
     }
 }

@@ -25,18 +25,18 @@ final class Pages {
     record Cart(List<Store.Line> lines, int count, String total) {
     }
 
-    /** A page with a form, and the message of what was wrong with the last submission. */
-    record Form(int cartCount, Optional<String> error) {
+    /** A page with a form, the message of what was wrong with the last submission, and the beacon it includes, if any. */
+    record Form(int cartCount, Optional<String> error, Optional<Beacon> beacon) {
     }
 
-    record Confirmation(Store.Order order, String total) {
+    record Confirmation(Store.Order order, String total, Optional<Beacon> beacon) {
     }
 
     record Search(String query, List<Catalog.Product> results, int cartCount) {
     }
 
     /** A page that only says something, with an optional link back to the catalogue. */
-    record Message(String title, int cartCount, String heading, String text, Optional<String> link) {
+    record Message(String title, int cartCount, String heading, String text, Optional<String> link, Optional<Beacon> beacon) {
     }
 
     private Pages() {
@@ -56,34 +56,39 @@ final class Pages {
         return render("cart.jte", new Cart(lines, count, Catalog.money(total)));
     }
 
-    static String checkout(int cartCount, String error) {
-        return render("checkout.jte", new Form(cartCount, Optional.ofNullable(error)));
+    /** The checkout form; with a beacon it starts the real user's checkout journey. */
+    static String checkout(int cartCount, String error, Optional<Beacon> beacon) {
+        return render("checkout.jte", new Form(cartCount, Optional.ofNullable(error), beacon));
     }
 
-    static String order(Store.Order order) {
-        return render("order.jte", new Confirmation(order, Catalog.money(order.totalCents())));
+    /** The order confirmation; with a beacon it completes the real user's checkout journey. */
+    static String order(Store.Order order, Optional<Beacon> beacon) {
+        return render("order.jte", new Confirmation(order, Catalog.money(order.totalCents()), beacon));
     }
 
     static String login(String error) {
-        return render("login.jte", new Form(0, Optional.ofNullable(error)));
+        return render("login.jte", new Form(0, Optional.ofNullable(error), Optional.empty()));
     }
 
     static String account(int cartCount) {
         return render("message.jte", new Message("Your account", cartCount, "Welcome back", "Your orders and settings are here.",
-                Optional.empty()));
+                Optional.empty(), Optional.empty()));
     }
 
     static String search(String query, List<Catalog.Product> results, int cartCount) {
         return render("search.jte", new Search(query, results, cartCount));
     }
 
-    /** What {@code silent} chaos serves: a 200 page that looks fine to HTTP metrics but lacks what the user came for. */
-    static String silent() {
-        return render("message.jte", new Message("Please wait", 0, "Thank you", "We are processing your request.", Optional.empty()));
+    /**
+     * What {@code silent} chaos serves: a 200 page that looks fine to HTTP metrics but lacks what the
+     * user came for. It includes the beacon, so a user who gives up and leaves reports the failure.
+     */
+    static String silent(Optional<Beacon> beacon) {
+        return render("message.jte", new Message("Please wait", 0, "Thank you", "We are processing your request.", Optional.empty(), beacon));
     }
 
     static String notFound() {
-        return render("message.jte", new Message("Not found", 0, "Page not found", "", Optional.of("Back to the catalogue")));
+        return render("message.jte", new Message("Not found", 0, "Page not found", "", Optional.of("Back to the catalogue"), Optional.empty()));
     }
 
     private static String render(String template, Object page) {

@@ -1,6 +1,7 @@
 package org.probefleet.shop;
 
 import io.vertx.core.Vertx;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
         description = {"Run the demo shop that the example journeys probe.",
                 "Inject faults with POST /admin/chaos, e.g. {\"mode\": \"error\", \"paths\": [\"/checkout\"]};",
                 "clear them with DELETE /admin/chaos. POST /admin/alerts is a webhook that keeps what it is sent",
-                "(GET /admin/alerts shows the last 100), for demos of alerting."})
+                "(GET /admin/alerts shows the last 100), for demos of alerting. GET /metrics counts real users'",
+                "checkouts: checkout_started_total and purchase_completed_total (probes, by their User-Agent, left out)."})
 public final class ShopMain implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8088", description = "port to listen on (default: ${DEFAULT-VALUE})")
@@ -25,6 +27,13 @@ public final class ShopMain implements Callable<Integer> {
     @Option(names = "--alert-log", paramLabel = "FILE", description = "append alerts posted to /admin/alerts (a webhook for demos) to FILE, one JSON line each")
     java.nio.file.Path alertLog;
 
+    @Option(names = "--rum-coordinator", paramLabel = "URL",
+            description = "include the coordinator's real-user beacon (URL/rum.js) on the checkout and order pages; needs --rum-site")
+    String rumCoordinator;
+
+    @Option(names = "--rum-site", paramLabel = "KEY", description = "the site key the beacon sends, one of the coordinator's rum sites")
+    String rumSite;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ShopMain()).execute(args));
     }
@@ -35,10 +44,21 @@ public final class ShopMain implements Callable<Integer> {
             System.err.println("--port must be from 0 to 65535, not " + port);
             return 2;
         }
+        if ((rumCoordinator == null) != (rumSite == null)) {
+            System.err.println("--rum-coordinator and --rum-site go together: give both or neither");
+            return 2;
+        }
+        Optional<Beacon> beacon;
+        try {
+            beacon = rumSite == null ? Optional.empty() : Optional.of(new Beacon(rumCoordinator, rumSite));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         Vertx vertx = Vertx.vertx();
         DemoShop shop;
         try {
-            shop = DemoShop.start(vertx, bind, port, java.util.Optional.ofNullable(alertLog)).await(10, TimeUnit.SECONDS);
+            shop = DemoShop.start(vertx, bind, port, Optional.ofNullable(alertLog), beacon).await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("cannot listen on " + bind + ":" + port + ": " + e.getMessage()
                     + " (is another shop running? pick another --port)");

@@ -14,10 +14,10 @@ class ChaosTest {
     void pathPrefixes() {
         Chaos chaos = Chaos.parse(new JsonObject("{\"mode\":\"error\",\"paths\":[\"/checkout\"]}"));
 
-        assertThat(chaos.matches("/checkout", null)).isTrue();
-        assertThat(chaos.matches("/checkout/confirm", null)).isTrue();
-        assertThat(chaos.matches("/checkouts", null)).isFalse();
-        assertThat(chaos.matches("/", null)).isFalse();
+        assertThat(chaos.matches("/checkout", null, false)).isTrue();
+        assertThat(chaos.matches("/checkout/confirm", null, false)).isTrue();
+        assertThat(chaos.matches("/checkouts", null, false)).isFalse();
+        assertThat(chaos.matches("/", null, false)).isFalse();
     }
 
     @Test
@@ -27,7 +27,7 @@ class ChaosTest {
 
         assertThat(chaos.errorRate()).isEqualTo(1.0);
         assertThat(chaos.latencyMs()).isZero();
-        assertThat(chaos.matches("/anything", null)).isTrue();
+        assertThat(chaos.matches("/anything", null, false)).isTrue();
         assertThat(Chaos.parse(new JsonObject()).active()).isFalse();
     }
 
@@ -36,9 +36,9 @@ class ChaosTest {
     void regions() {
         Chaos chaos = Chaos.parse(new JsonObject("{\"mode\":\"error\",\"regions\":[\"ap-south\"]}"));
 
-        assertThat(chaos.matches("/", "ap-south")).isTrue();
-        assertThat(chaos.matches("/", "us-east")).isFalse();
-        assertThat(chaos.matches("/", null)).isFalse();
+        assertThat(chaos.matches("/", "ap-south", false)).isTrue();
+        assertThat(chaos.matches("/", "us-east", false)).isFalse();
+        assertThat(chaos.matches("/", null, false)).isFalse();
     }
 
     @Test
@@ -50,5 +50,23 @@ class ChaosTest {
                 .hasMessage("times must be a whole number, not 1.5");
         assertThatThrownBy(() -> Chaos.parse(new JsonObject("{\"times\":-1}")))
                 .hasMessage("times must be a number from 0 to 1000000, not -1");
+    }
+
+    @Test
+    @DisplayName("traffic picks whose requests a fault hits: users (no Probefleet User-Agent), probes, or all by default")
+    void traffic() {
+        Chaos users = Chaos.parse(new JsonObject("{\"mode\":\"silent\",\"traffic\":\"users\"}"));
+        Chaos probes = Chaos.parse(new JsonObject("{\"mode\":\"silent\",\"traffic\":\"probes\"}"));
+        Chaos everyone = Chaos.parse(new JsonObject("{\"mode\":\"silent\"}"));
+
+        assertThat(users.matches("/checkout", null, false)).isTrue();
+        assertThat(users.matches("/checkout", "eu-west", true)).isFalse();
+        assertThat(probes.matches("/checkout", null, false)).isFalse();
+        assertThat(probes.matches("/checkout", "eu-west", true)).isTrue();
+        assertThat(everyone.matches("/checkout", null, false)).isTrue();
+        assertThat(everyone.matches("/checkout", "eu-west", true)).isTrue();
+        assertThat(users.toJson().getString("traffic")).isEqualTo("users");
+        assertThatThrownBy(() -> Chaos.parse(new JsonObject("{\"traffic\":\"bots\"}")))
+                .hasMessage("traffic must be \"all\", \"users\" or \"probes\", not 'bots'");
     }
 }

@@ -24,15 +24,17 @@ class CheckCommandTest {
     }
 
     @Test
-    @DisplayName("check on the examples exits 0 and lists the four journeys, their SLOs and the policies")
+    @DisplayName("check on the examples exits 0 and lists the four journeys, their SLOs (the seed's ratio SLO among them) and the policies")
     void examples() {
         assertThat(run("check", "examples")).isZero();
 
         assertThat(out.toString())
                 .contains("journey  checkout", "journey  login", "journey  search", "journey  catalog-api")
-                .contains("slo      checkout-completion-rate   journey checkout within 8s, target 99.4% over 30d, policy payment-service")
+                .contains("slo      checkout-journey-success   journey checkout within 8s, target 99.4% over 30d, policy payment-service")
+                .contains("slo      checkout-completion-rate   ratio of two Prometheus queries, target 99.4% over 30d, policy default")
+                .contains("slo      checkout-real-users        real users' checkout beacons, target 98% over 30d, policy default")
                 .contains("policy   default                    FULL from 0% (allowed) · CAUTION from 25% (review)")
-                .endsWith("4 journeys, 4 SLOs, 2 policies; 0 errors" + System.lineSeparator());
+                .endsWith("4 journeys, 6 SLOs, 2 policies; 0 errors" + System.lineSeparator());
         assertThat(err.toString()).isEmpty();
     }
 

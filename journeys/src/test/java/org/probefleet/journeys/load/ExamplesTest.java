@@ -27,7 +27,8 @@ class ExamplesTest {
         assertThat(result.definitions().journeys()).extracting(Journey::id)
                 .containsExactly("catalog-api", "checkout", "login", "search");
         assertThat(result.definitions().slos()).extracting(Slo::name).containsExactlyInAnyOrder(
-                "checkout-completion-rate", "login-success-rate", "search-availability", "catalog-api-availability");
+                "checkout-journey-success", "checkout-completion-rate", "checkout-real-users", "login-success-rate",
+                "search-availability", "catalog-api-availability");
         assertThat(result.definitions().policies()).extracting(Policy::name).containsExactly("default", "payment-service");
     }
 
@@ -72,7 +73,7 @@ class ExamplesTest {
                 dir + "/zz-duplicate.yaml:1:10: journey 'login' is already defined at " + dir + "/login.yaml:1:10: ids must be unique across files");
         assertThat(result.definitions().journeys()).extracting(Journey::id)
                 .containsExactly("catalog-api", "checkout", "login", "search");
-        assertThat(result.definitions().slos()).hasSize(4);
+        assertThat(result.definitions().slos()).hasSize(6);
     }
 
     @Test

@@ -53,9 +53,9 @@ class RatioIndicatorTest {
     }
 
     @Test
-    @DisplayName("the seed's SLO file, indented, loads as a ratio of its two queries with $45,000 per 1% of budget")
+    @DisplayName("the seed's SLO file, indented among the examples, loads as a ratio of its two queries with $45,000 per 1% of budget")
     void seedFileLoads() {
-        LoadResult result = DefinitionLoader.loadFolder(Path.of("examples-prometheus"));
+        LoadResult result = DefinitionLoader.loadFolder(Path.of("examples"));
 
         assertThat(result.problems()).isEmpty();
         Slo slo = result.definitions().slo("checkout-completion-rate").orElseThrow();

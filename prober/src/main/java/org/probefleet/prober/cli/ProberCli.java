@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point of the agent jar: the authoring loop and the agent itself. */
 @Command(name = "fleet", mixinStandardHelpOptions = true, version = "Probefleet 0.1.0",
-        description = "Probefleet agent commands.", subcommands = {RunCommand.class, ProberCommand.class})
+        description = "Probefleet agent commands.", subcommands = {RunCommand.class, ProberCommand.class, VisitorsCommand.class})
 public final class ProberCli {
 
     public static void main(String[] args) {

@@ -69,15 +69,15 @@ class DashboardIT {
                 Page page = browser.newPage();
                 Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                     page.navigate(base + "/");
-                    assertThat(page.textContent("body")).contains("checkout-completion-rate", "EXHAUSTED");
+                    assertThat(page.textContent("body")).contains("checkout-journey-success", "EXHAUSTED");
                 });
                 Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
                 page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("dashboard-exhausted.png")).setFullPage(true));
                 assertThat(page.title()).isEqualTo("Probefleet");
 
                 // The SLO's own page, one click away: charts drawn, the failing step named, the failure listed.
-                page.click("text=checkout-completion-rate");
-                page.waitForURL(base + "/slos/checkout-completion-rate");
+                page.click("text=checkout-journey-success");
+                page.waitForURL(base + "/slos/checkout-journey-success");
                 assertThat(page.locator("svg.chart").count()).isEqualTo(2);
                 assertThat(page.locator(".strip .cell").count()).isEqualTo(3 * 24);
                 assertThat(page.textContent("body")).contains("Error budget burn-down", "Steps that burned the budget",
