@@ -44,6 +44,8 @@ public final class Conventions {
     public static final String SLO_BUDGET_STATE = "probefleet.slo.budget.state";
     public static final String SLO_ALERT_FIRING = "probefleet.slo.alert.firing";
     public static final String AGENT_UP = "probefleet.agent.up";
+    /** 1 on the member of a coordinator group that leads, 0 on the others. */
+    public static final String GROUP_LEADER = "probefleet.group.leader";
     public static final String ALERT_NOTIFICATIONS = "probefleet.alert.notifications";
 
     // Labels.

@@ -19,7 +19,7 @@ import org.probefleet.wire.outcome.RunIds;
 
 /**
  * One simulated agent over real HTTP, as a prober talks to its coordinators: a heartbeat and an
- * assignments poll (with ETag) every tick, and each tick the outcomes of the assigned journeys
+ * assignments poll (with ETag, the definition files only while it has none of the version) every tick, and each tick the outcomes of the assigned journeys
  * whose minute slot falls in it, so every journey yields one outcome a minute. A batch that is
  * not acknowledged is kept and sent with the next one, as the outbox does.
  */
@@ -33,6 +33,8 @@ final class FleetAgent {
     private final AtomicLong acknowledged;
     private volatile List<String> journeys = List.of();
     private Optional<String> etag = Optional.empty();
+    /** The definitions version whose files this agent fetched: later polls leave them out, as an agent's do. */
+    private Optional<String> held = Optional.empty();
     private List<Outcome> outbox = new ArrayList<>();
     private volatile boolean alive = true;
     private long tick;
@@ -69,9 +71,10 @@ final class FleetAgent {
         long slot = tick++ % TICKS_A_MINUTE;
         try {
             client.heartbeat(new HeartbeatRequest(Conventions.VERSION, 4, true, outbox.size(), 0, 0));
-            client.assignments(identity.name(), etag).ifPresent(assigned -> {
+            client.assignments(identity.name(), etag, held).ifPresent(assigned -> {
                 journeys = assigned.assignments().journeys();
                 etag = assigned.etag();
+                held = Optional.of(assigned.assignments().definitionsVersion());
             });
         } catch (IOException e) {
             // unreachable or refused: the outcomes still run and wait in the outbox

@@ -28,7 +28,8 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--push-seconds", defaultValue = "30", description = "how long the group is pushed for its maximum (default: ${DEFAULT-VALUE})")
     int pushSeconds;
 
-    @Option(names = "--heap", defaultValue = "2g", description = "each coordinator's -Xmx (default: ${DEFAULT-VALUE})")
+    // The JVM grows its heap toward -Xmx and needs some 400 MiB besides: 1280m keeps a coordinator within 2 GiB of memory.
+    @Option(names = "--heap", defaultValue = "1280m", description = "each coordinator's -Xmx (default: ${DEFAULT-VALUE})")
     String heap;
 
     @Spec

@@ -12,11 +12,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.probefleet.coordinator.alerting.AlertDispatcher;
@@ -26,7 +24,6 @@ import org.probefleet.coordinator.config.CoordinatorConfig;
 import org.probefleet.coordinator.config.PrometheusConfig;
 import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.fleet.Confirmations;
-import org.probefleet.coordinator.group.Leadership;
 import org.probefleet.coordinator.group.Membership;
 import org.probefleet.coordinator.ingest.BatchValidator;
 import org.probefleet.coordinator.ingest.Tokens;
@@ -38,8 +35,6 @@ import org.probefleet.coordinator.service.DefinitionSet;
 import org.probefleet.coordinator.service.DeployHistory;
 import org.probefleet.coordinator.service.GateOverrides;
 import org.probefleet.coordinator.service.SloService;
-import org.probefleet.coordinator.slo.EngineEvent;
-import org.probefleet.coordinator.slo.SloSnapshot;
 import org.probefleet.coordinator.store.JdbcOutcomeStore;
 import org.probefleet.coordinator.store.OutcomeStore;
 import org.probefleet.coordinator.store.SettingsJson;
@@ -72,15 +67,13 @@ public final class CoordinatorServer {
     private final Services services;
     private final List<Long> timers = new ArrayList<>();
     private HttpServer server;
-    /** The stored definitions push last looked at, so an unchanged one is not read again. */
-    private volatile String lastPushed;
+    private final EvaluationStep evaluation;
     private final AtomicBoolean evaluationDue = new AtomicBoolean();
-    /** Held by the evaluation running, so a timely one and the periodic one never overlap. */
-    private final Object evaluating = new Object();
 
     private CoordinatorServer(Vertx vertx, Services services) {
         this.vertx = vertx;
         this.services = services;
+        this.evaluation = new EvaluationStep(services);
     }
 
     /** Thrown when the definitions the coordinator would start with have problems. */
@@ -293,57 +286,9 @@ public final class CoordinatorServer {
     /** Evaluates every SLO and publishes the results to metrics and alerting; what the timer does, for a test to wait on. */
     Future<Void> evaluate() {
         return vertx.<Void>executeBlocking(() -> {
-            synchronized (evaluating) {
-                evaluateNow();
-            }
+            evaluation.run();
             return null;
         }, false).onFailure(e -> LOG.error("SLO evaluation failed", e));
-    }
-
-    private void evaluateNow() {
-        if (services.group().grouped()) {
-            followPushedDefinitions();
-        }
-        long started = System.nanoTime();
-        Leadership.Role role = services.group().beforeEvaluation();
-        if (role == Leadership.Role.NEW_LEADER) {
-            Optional<AlertState> saved = AlertDispatcher.saved(services.store());
-            saved.ifPresent(state -> services.slos().restore(state.engine()));
-            services.alerts().takeOver(saved);
-        }
-        long engineStarted = System.nanoTime();
-        List<EngineEvent> events = services.slos().evaluate();
-        long engineNanos = System.nanoTime() - engineStarted;
-        services.metrics().update(services.slos().snapshots().values(), services.agents());
-        if (role != Leadership.Role.FOLLOWER) {
-            services.alerts().evaluated(services.slos().snapshots().values(), events, services.slos().memory(),
-                    services.agents().all(), services.agents().timeout());
-        }
-        // Debug, for the fleet benchmark to read how long a full evaluation takes at scale.
-        LOG.debug("evaluated {} SLOs as {} in {} ms: engine {} ms", services.slos().snapshots().size(), role,
-                (System.nanoTime() - started) / 1_000_000, engineNanos / 1_000_000);
-    }
-
-    /** A push reaches one member of a group: the others apply the definitions it stored before they evaluate. */
-    private void followPushedDefinitions() {
-        Optional<String> pushed = services.store().setting(FleetRoutes.DEFINITIONS_SETTING);
-        if (pushed.isEmpty() || pushed.get().equals(lastPushed)) {
-            return;
-        }
-        lastPushed = pushed.get();
-        try {
-            List<String> problems = new ArrayList<>();
-            DefinitionSet set = DefinitionSet.of(DefinitionSet.filesFrom(SettingsJson.read(pushed.get()), problems));
-            if (!problems.isEmpty() || !set.loaded().ok() || set.version().equals(services.definitions().get().version())) {
-                return;
-            }
-            services.slos().load(set.loaded().definitions(), services.store());
-            services.metrics().journeys(set.loaded().definitions().journeys());
-            services.definitions().set(set);
-            LOG.info("definitions {}, pushed to another member of the group, applied", set.version());
-        } catch (java.io.IOException e) {
-            LOG.warn("the definitions another member stored are unreadable; keeping {}", services.definitions().get().version(), e);
-        }
     }
 
     public int port() {

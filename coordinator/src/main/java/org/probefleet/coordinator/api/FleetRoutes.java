@@ -3,6 +3,7 @@ package org.probefleet.coordinator.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.probefleet.coordinator.fleet.AgentRegistry;
-import org.probefleet.coordinator.fleet.Assignments;
+import org.probefleet.coordinator.fleet.AssignmentBook;
 import org.probefleet.coordinator.ingest.Tokens;
 import org.probefleet.coordinator.service.DefinitionSet;
 import org.probefleet.journeys.load.SourceFile;
@@ -33,9 +34,15 @@ final class FleetRoutes {
     static final String DEFINITIONS_SETTING = "definitions";
     static final long MAX_DEFINITIONS_BODY = 4L * 1024 * 1024;
 
+    /** The definition files of one version as JSON. */
+    private record RenderedFiles(String version, RawValue json) {
+    }
+
     private final Vertx vertx;
     private final Services services;
     private final Access access;
+    private final AssignmentBook book = new AssignmentBook();
+    private volatile RenderedFiles renderedFiles;
 
     FleetRoutes(Vertx vertx, Services services, Access access) {
         this.vertx = vertx;
@@ -75,6 +82,12 @@ final class FleetRoutes {
                 definitions.version(), confirm)));
     }
 
+    /**
+     * An agent's journeys, with the definition files unless the agent says it holds them
+     * ({@code ?definitions=VERSION} naming the version in force): the files are the bulk of the
+     * body (megabytes at 20,000 journeys) and change only with the definitions, the journeys with
+     * every agent that comes or goes. The ETag names the journeys and the version.
+     */
     private void assignments(RoutingContext ctx) {
         Optional<Tokens.Identity> agent = access.agent(ctx);
         if (agent.isEmpty()) {
@@ -87,26 +100,35 @@ final class FleetRoutes {
         }
         String region = agent.get().region();
         DefinitionSet definitions = services.definitions().get();
-        ObjectNode body = Messages.write(new AgentAssignments(name, region, definitions.version(), assignedTo(name, region, definitions),
-                definitions.files()));
-        String etag = "\"" + Integer.toHexString(body.toString().hashCode()) + definitions.version() + "\"";
+        List<String> journeys = assignedTo(name, region, definitions);
+        String etag = "\"" + Integer.toHexString(journeys.hashCode()) + "-" + definitions.version() + "\"";
         if (etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
             ctx.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag).end();
             return;
+        }
+        ObjectNode body = Messages.write(new AgentAssignments(name, region, definitions.version(), journeys, List.of()));
+        if (!definitions.version().equals(ctx.request().getParam(ApiPaths.HELD_DEFINITIONS))) {
+            body.putRawValue("files", files(definitions));
         }
         ctx.response().putHeader(HttpHeaders.ETAG, etag);
         Http.json(ctx, 200, body);
     }
 
+    /** The definition files as JSON, rendered once per version rather than for every agent that fetches them. */
+    private RawValue files(DefinitionSet definitions) {
+        RenderedFiles known = renderedFiles;
+        if (known == null || !known.version().equals(definitions.version())) {
+            known = new RenderedFiles(definitions.version(), new RawValue(Messages.write(new AgentAssignments("", "", definitions.version(),
+                    List.of(), definitions.files())).get("files").toString()));
+            renderedFiles = known;
+        }
+        return known.json();
+    }
+
     /** The journeys of {@code region} this agent runs: spread over the region's live agents, counting it in. */
     private List<String> assignedTo(String name, String region, DefinitionSet definitions) {
-        List<String> journeys = definitions.loaded().definitions().journeys().stream()
-                .filter(journey -> journey.runsIn(region)).map(Journey::id).toList();
-        List<String> live = new ArrayList<>(services.agents().liveIn(region));
-        if (!live.contains(name)) {
-            live.add(name);
-        }
-        return Assignments.assign(journeys, live).getOrDefault(name, List.of());
+        return book.journeysOf(name, region, definitions.version(), () -> definitions.loaded().definitions().journeys().stream()
+                .filter(journey -> journey.runsIn(region)).map(Journey::id).toList(), services.agents().liveIn(region));
     }
 
     private void agents(RoutingContext ctx) {

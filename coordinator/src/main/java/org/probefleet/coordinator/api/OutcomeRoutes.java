@@ -12,15 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.probefleet.coordinator.fleet.AgentRegistry;
 import org.probefleet.coordinator.fleet.Confirmations;
 import org.probefleet.coordinator.ingest.BatchValidator;
 import org.probefleet.coordinator.ingest.Tokens;
+import org.probefleet.coordinator.service.DefinitionSet;
 import org.probefleet.coordinator.slo.SloInput;
 import org.probefleet.coordinator.store.OutcomeStore;
+import org.probefleet.journeys.model.Journey;
 import org.probefleet.wire.api.StrictJson;
 import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeJson;
@@ -42,6 +45,14 @@ final class OutcomeRoutes {
     private final Access access;
     private final BatchValidator validator;
     private final Runnable confirmedFailureStored;
+    /** The journeys in force by id: every stored outcome looks its journey up, 20,000 of them in a large fleet. */
+    private volatile JourneyIndex journeyIndex = new JourneyIndex(null, Map.of());
+
+    private record JourneyIndex(DefinitionSet of, Map<String, Journey> byId) {
+        Optional<Journey> journey(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+    }
 
     /** {@code confirmedFailureStored} is told after a batch holding a failed confirmation run is stored. */
     OutcomeRoutes(Vertx vertx, Services services, Access access, BatchValidator validator, Runnable confirmedFailureStored) {
@@ -60,9 +71,8 @@ final class OutcomeRoutes {
 
     /** A failed run asks the journey's other regions to run it now (see {@link Confirmations}). */
     private void askConfirmation(Outcome outcome) {
-        services.definitions().get().loaded().definitions().journey(outcome.journey()).ifPresent(journey -> {
-            Collection<String> regions = journey.regions().isEmpty()
-                    ? services.agents().all().stream().map(AgentRegistry.Heartbeat::region).distinct().toList() : journey.regions();
+        journeys().journey(outcome.journey()).ifPresent(journey -> {
+            Collection<String> regions = journey.regions().isEmpty() ? services.agents().regions() : journey.regions();
             services.confirmations().observe(outcome, regions, SloInput.runInterval(journey).orElse(Duration.ofMinutes(1)));
         });
     }
@@ -70,6 +80,18 @@ final class OutcomeRoutes {
     /** A confirmation run that failed: a second region sees what the first saw, which may be an outage to page at once. */
     private static boolean confirmedFailure(Outcome outcome) {
         return outcome.trigger() == RunTrigger.CONFIRMATION && outcome.status() == OutcomeStatus.FAILURE;
+    }
+
+    private JourneyIndex journeys() {
+        DefinitionSet definitions = services.definitions().get();
+        JourneyIndex known = journeyIndex;
+        if (known.of() != definitions) {
+            Map<String, Journey> byId = new HashMap<>();
+            definitions.loaded().definitions().journeys().forEach(journey -> byId.putIfAbsent(journey.id(), journey));
+            known = new JourneyIndex(definitions, byId);
+            journeyIndex = known;
+        }
+        return known;
     }
 
     private void ingest(RoutingContext ctx) {

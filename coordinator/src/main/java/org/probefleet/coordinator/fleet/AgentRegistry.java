@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /** The agents that have sent heartbeats, and which of them are live (heard from within the timeout). */
 public final class AgentRegistry {
@@ -28,6 +29,8 @@ public final class AgentRegistry {
     private final Clock clock;
     private final Duration timeout;
     private final Map<String, Heartbeat> heartbeats = new ConcurrentHashMap<>();
+    /** Every region an agent was heard from, sorted: asked for every failed run, so not gathered from the heartbeats each time. */
+    private final Set<String> regions = new ConcurrentSkipListSet<>();
     /** Agents heard here since the rest of a group was last told. */
     private final Set<String> unshared = ConcurrentHashMap.newKeySet();
 
@@ -39,6 +42,7 @@ public final class AgentRegistry {
     public Heartbeat beat(String agent, String region, Status status) {
         Heartbeat heartbeat = new Heartbeat(agent, region, status, clock.instant());
         heartbeats.put(agent, heartbeat);
+        regions.add(region);
         unshared.add(agent);
         return heartbeat;
     }
@@ -56,6 +60,7 @@ public final class AgentRegistry {
     /** A heartbeat another coordinator of the group heard: kept when it is later than the one known. */
     public void heardElsewhere(Heartbeat heartbeat) {
         heartbeats.merge(heartbeat.agent(), heartbeat, (known, other) -> other.receivedAt().isAfter(known.receivedAt()) ? other : known);
+        regions.add(heartbeat.region());
     }
 
     public boolean isLive(String agent) {
@@ -70,6 +75,11 @@ public final class AgentRegistry {
 
     public List<Heartbeat> all() {
         return heartbeats.values().stream().sorted(Comparator.comparing(Heartbeat::region).thenComparing(Heartbeat::agent)).toList();
+    }
+
+    /** The regions of every agent heard from, live or not, sorted. */
+    public List<String> regions() {
+        return List.copyOf(regions);
     }
 
     public Optional<Heartbeat> last(String agent) {

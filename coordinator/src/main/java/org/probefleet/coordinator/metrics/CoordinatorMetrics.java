@@ -1,6 +1,7 @@
 package org.probefleet.coordinator.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -14,18 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.probefleet.coordinator.alerting.DeliveryResult;
 import org.probefleet.coordinator.alerting.FleetHealth;
 import org.probefleet.coordinator.alerting.Receiver;
 import org.probefleet.coordinator.fleet.AgentRegistry;
-import org.probefleet.coordinator.slo.Alert;
-import org.probefleet.coordinator.slo.ScopeResult;
-import org.probefleet.coordinator.slo.Severity;
 import org.probefleet.coordinator.slo.SloSnapshot;
-import org.probefleet.coordinator.slo.Window;
-import org.probefleet.journeys.model.Durations;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.wire.Conventions;
 import org.probefleet.wire.outcome.Outcome;
@@ -39,18 +36,12 @@ import org.probefleet.wire.outcome.OutcomeStatus;
  */
 public final class CoordinatorMetrics {
 
-    /** The severities SLO alerts fire with; info is a notice no alert rule raises. */
-    static final List<Severity> ALERT_SEVERITIES = List.of(Severity.PAGE, Severity.TICKET);
-
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<FleetHealth.Expected> configuredAgents;
     private final Counter unknownJourney;
-    private final MultiGauge sli;
-    private final MultiGauge burn;
-    private final MultiGauge remaining;
-    private final MultiGauge state;
-    private final MultiGauge firing;
+    private final SloGauges slos;
     private final MultiGauge agentUp;
+    private final AtomicInteger leader = new AtomicInteger();
     private volatile Set<String> knownJourneys = Set.of();
 
     /** @param configuredAgents the agents of the configuration: each has an up series from the start, and their regions are the fleet's */
@@ -59,14 +50,11 @@ public final class CoordinatorMetrics {
         unknownJourney = Counter.builder(Conventions.OUTCOMES_UNKNOWN_JOURNEY)
                 .description("Outcomes stored for journeys this coordinator does not define: kept for drill-down, counted toward no SLO")
                 .register(registry);
-        sli = MultiGauge.builder(Conventions.SLO_SLI)
-                .description("SLI over the SLO window and every burn-rate window: good / (good + bad); absent while the window holds no events")
+        slos = new SloGauges(registry.config().namingConvention());
+        registry.getPrometheusRegistry().register(slos);
+        Gauge.builder(Conventions.GROUP_LEADER, leader, AtomicInteger::get)
+                .description("1 while this coordinator leads its group (evaluates alerts and tells on-call), otherwise 0; always 1 alone on its store")
                 .register(registry);
-        burn = MultiGauge.builder(Conventions.SLO_BURN_RATE).description("Error ratio over the window / (1 - target)").register(registry);
-        remaining = MultiGauge.builder(Conventions.SLO_BUDGET_REMAINING).description("1 - consumed budget over the SLO window").register(registry);
-        state = MultiGauge.builder(Conventions.SLO_BUDGET_STATE).description("1 for the SLO's current policy state").register(registry);
-        firing = MultiGauge.builder(Conventions.SLO_ALERT_FIRING)
-                .description("1 while the SLO's alert of this severity fires for the scope (global or a region), otherwise 0").register(registry);
         agentUp = MultiGauge.builder(Conventions.AGENT_UP)
                 .description("1 while the agent heartbeats within the timeout; 0 for a configured agent not heard from since the coordinator started")
                 .register(registry);
@@ -119,39 +107,13 @@ public final class CoordinatorMetrics {
 
     /** The engine's latest snapshots and the agents' liveness. */
     public void update(Collection<SloSnapshot> snapshots, AgentRegistry agents) {
-        Map<Tags, Double> sliRows = new LinkedHashMap<>();
-        List<MultiGauge.Row<?>> burnRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> remainingRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> stateRows = new ArrayList<>();
-        Map<Tags, Double> firingRows = new LinkedHashMap<>();
-        for (SloSnapshot snapshot : snapshots) {
-            String slo = snapshot.slo().name();
-            List<ScopeResult> scopes = new ArrayList<>(snapshot.regions());
-            scopes.add(0, snapshot.global());
-            for (ScopeResult scope : scopes) {
-                Tags tags = Tags.of(Conventions.SLO, slo, Conventions.REGION, scope.scope());
-                sliRows.put(tags.and(Conventions.WINDOW, Durations.format(snapshot.slo().window())), scope.sli());
-                for (Window window : Window.BURN_WINDOWS) {
-                    // An SLO window as long as a burn window is the same window: its row stays as it is.
-                    sliRows.putIfAbsent(tags.and(Conventions.WINDOW, window.name()), scope.windows().get(Window.position(window)).sli());
-                    burnRows.add(MultiGauge.Row.of(tags.and(Conventions.WINDOW, window.name()), scope.burn(window)));
-                }
-                remainingRows.add(MultiGauge.Row.of(tags, scope.remaining()));
-                ALERT_SEVERITIES.forEach(severity -> firingRows.put(tags.and(Conventions.SEVERITY, severity.wireName()), 0.0));
-            }
-            stateRows.add(MultiGauge.Row.of(Tags.of(Conventions.SLO, slo, Conventions.STATE, snapshot.global().state().name()), 1));
-            for (Alert alert : snapshot.firing()) {
-                firingRows.put(Tags.of(Conventions.SLO, slo, Conventions.REGION, alert.scope(),
-                        Conventions.SEVERITY, alert.severity().wireName()), 1.0);
-            }
-        }
-        sliRows.values().removeIf(value -> Double.isNaN(value));
-        sli.register(rows(sliRows), true);
-        burn.register(burnRows, true);
-        remaining.register(remainingRows, true);
-        state.register(stateRows, true);
-        firing.register(rows(firingRows), true);
+        slos.update(snapshots);
         agentUp.register(rows(agentsUp(agents.all(), agents::isLive)), true);
+    }
+
+    /** Whether this coordinator led its group at its latest evaluation (always, alone on its store). */
+    public void leading(boolean leads) {
+        leader.set(leads ? 1 : 0);
     }
 
     /** Every configured agent (down until heard from) and every agent that heartbeats, by name. */

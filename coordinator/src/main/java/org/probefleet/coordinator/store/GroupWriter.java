@@ -146,17 +146,23 @@ final class GroupWriter implements AutoCloseable {
             return;
         }
         List<Object> results = new ArrayList<>(group.size());
+        // The tallies of the whole group in one write, in place order: two members of a group adding to the same minutes
+        // batch by batch would take the rows' locks in different orders and deadlock.
+        TallySum groupTallies = new TallySum();
         try {
             for (Pending pending : group) {
                 Savepoint savepoint = database.writer.setSavepoint();
                 try {
-                    results.add(write(pending));
+                    Written written = write(pending);
+                    written.tallies().forEach(groupTallies::addAll);
+                    results.add(written);
                     database.writer.releaseSavepoint(savepoint);
                 } catch (OutcomeStore.ConflictException e) {
                     database.writer.rollback(savepoint);
                     results.add(e);
                 }
             }
+            tallies.add(groupTallies.drain());
             database.writer.commit();
         } catch (SQLException e) {
             LOG.error("store commit of {} batches failed on {}", group.size(), database.description, e);
@@ -177,14 +183,10 @@ final class GroupWriter implements AutoCloseable {
     private Written write(Pending pending) throws SQLException {
         OutcomeStore.BatchResult result = outcomes.insert(pending.batch(), pending.bodies(), clock.millis());
         List<List<Tally>> added = new ArrayList<>(result.stored().size());
-        if (listener != null && !result.stored().isEmpty()) {
-            TallySum sum = new TallySum();
+        if (listener != null) {
             for (Outcome outcome : result.stored()) {
-                List<Tally> ofOutcome = listener.talliesOf(outcome);
-                sum.addAll(ofOutcome);
-                added.add(ofOutcome);
+                added.add(listener.talliesOf(outcome));
             }
-            tallies.add(sum.drain());
         }
         return new Written(result, added);
     }

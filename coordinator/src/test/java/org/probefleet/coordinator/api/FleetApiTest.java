@@ -114,6 +114,23 @@ class FleetApiTest {
     }
 
     @Test
+    @DisplayName("an agent that holds the files of the version in force gets its journeys without them; of another version, with them")
+    void filesOncePerVersion() throws Exception {
+        JsonNode first = coordinator.json(coordinator.send("GET", "/api/v1/agents/us-east-1/assignments", TestCoordinator.US_TOKEN, null));
+        String version = first.get("definitions_version").asText();
+
+        JsonNode holding = coordinator.json(coordinator.send("GET", "/api/v1/agents/us-east-1/assignments?definitions=" + version,
+                TestCoordinator.US_TOKEN, null));
+        JsonNode stale = coordinator.json(coordinator.send("GET", "/api/v1/agents/us-east-1/assignments?definitions=older",
+                TestCoordinator.US_TOKEN, null));
+
+        assertThat(holding.get("files")).isEmpty();
+        assertThat(holding.get("journeys")).isEqualTo(first.get("journeys"));
+        assertThat(holding.get("definitions_version").asText()).isEqualTo(version);
+        assertThat(stale.get("files")).isEqualTo(first.get("files"));
+    }
+
+    @Test
     @DisplayName("pushed definitions are validated with check's messages; valid ones replace the running set")
     void pushDefinitions() throws Exception {
         String broken = "{\"files\":[{\"name\":\"a.yaml\",\"content\":\"journey: a\\nshedule: 1m\\nsteps: [ {goto: /} ]\\n\"}]}";

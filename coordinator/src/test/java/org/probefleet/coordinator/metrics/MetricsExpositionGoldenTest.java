@@ -73,7 +73,7 @@ class MetricsExpositionGoldenTest {
     /**
      * Two SLOs over two regions half a day in: checkout burns in us-east (every run failing for the
      * last ten minutes) and pages, login is clean; three agents, one silent past the timeout, and a
-     * fourth configured in ap-south that never reported. Checkout runs in every region, login only
+     * fourth configured in ap-south that never reported; this coordinator leads. Checkout runs in every region, login only
      * in eu-west and us-east; one outcome of a journey nobody defines arrives too.
      */
     static CoordinatorMetrics fixedState() {
@@ -104,6 +104,7 @@ class MetricsExpositionGoldenTest {
                 new FleetHealth.Expected("ap-south-1", "ap-south")));
         metrics.journeys(List.of(journey("checkout", List.of()), journey("login", List.of("us-east", "eu-west"))));
         metrics.update(List.of(burning, clean), agents);
+        metrics.leading(true);
 
         Map<OutcomeStatus, Integer> runs = Map.of(OutcomeStatus.SUCCESS, 3, OutcomeStatus.FAILURE, 2, OutcomeStatus.PROBER_ERROR, 1);
         runs.forEach((outcomeStatus, count) -> {

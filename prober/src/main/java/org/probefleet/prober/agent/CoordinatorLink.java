@@ -7,13 +7,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.probefleet.journeys.load.DefinitionLoader;
 import org.probefleet.journeys.load.LoadResult;
+import org.probefleet.journeys.model.Definitions;
 import org.probefleet.journeys.model.Journey;
 import org.probefleet.wire.Conventions;
+import org.probefleet.wire.api.AgentAssignments;
 import org.probefleet.wire.api.HeartbeatAnswer;
 import org.probefleet.wire.api.HeartbeatRequest;
 import org.probefleet.wire.client.CoordinatorClient;
 
-/** Heartbeats to the coordinator and polls this agent's assignments (with ETag). */
+/** Heartbeats to the coordinator and polls this agent's assignments (with ETag; the definition files once per version). */
 public final class CoordinatorLink {
 
     /**
@@ -30,8 +32,13 @@ public final class CoordinatorLink {
         }
     }
 
+    /** The definitions loaded from the files of one version: assignments leave the files out while it stays in force. */
+    private record Held(String version, Definitions definitions) {
+    }
+
     private final CoordinatorClient client;
     private Optional<String> etag = Optional.empty();
+    private Optional<Held> held = Optional.empty();
 
     /** A link to the coordinators of a group (or just one), moving on to the next when one does not answer. */
     public CoordinatorLink(List<URI> coordinators, String token) {
@@ -45,16 +52,24 @@ public final class CoordinatorLink {
 
     /** This agent's journeys when they changed since the last poll; empty when unchanged. */
     public Optional<List<Journey>> assignments(String agent) throws IOException, InterruptedException {
-        Optional<CoordinatorClient.Assigned> answer = client.assignments(agent, etag);
+        Optional<CoordinatorClient.Assigned> answer = client.assignments(agent, etag, held.map(Held::version));
         if (answer.isEmpty()) {
             return Optional.empty();
         }
-        LoadResult loaded = DefinitionLoader.load(answer.get().assignments().files());
-        if (!loaded.ok()) {
-            throw new IOException("the coordinator sent definitions with problems: " + loaded.problems().get(0));
+        AgentAssignments assigned = answer.get().assignments();
+        Definitions definitions;
+        if (assigned.files().isEmpty() && held.isPresent() && held.get().version().equals(assigned.definitionsVersion())) {
+            definitions = held.get().definitions();
+        } else {
+            LoadResult loaded = DefinitionLoader.load(assigned.files());
+            if (!loaded.ok()) {
+                throw new IOException("the coordinator sent definitions with problems: " + loaded.problems().get(0));
+            }
+            definitions = loaded.definitions();
+            held = Optional.of(new Held(assigned.definitionsVersion(), definitions));
         }
-        Set<String> mine = Set.copyOf(answer.get().assignments().journeys());
+        Set<String> mine = Set.copyOf(assigned.journeys());
         etag = answer.get().etag();
-        return Optional.of(loaded.definitions().journeys().stream().filter(journey -> mine.contains(journey.id())).toList());
+        return Optional.of(definitions.journeys().stream().filter(journey -> mine.contains(journey.id())).toList());
     }
 }

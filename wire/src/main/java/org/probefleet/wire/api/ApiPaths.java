@@ -21,6 +21,11 @@ public final class ApiPaths {
     /** Who this coordinator is in a group on one store, and whether it leads. */
     public static final String GROUP = "/api/v1/group";
     public static final String ASSIGNMENTS_ROUTE = AGENTS + "/:agent/assignments";
+    /**
+     * The assignments poll's query parameter naming the definitions version whose files the agent
+     * holds: the answer leaves the files out when that version is still in force.
+     */
+    public static final String HELD_DEFINITIONS = "definitions";
     public static final String ARTIFACT_ROUTE = "/api/v1/artifacts/:id";
     /** Definitions: PUT pushes a set, GET returns the one in force. */
     public static final String JOURNEYS = "/api/v1/journeys";
@@ -46,6 +51,11 @@ public final class ApiPaths {
 
     public static String assignments(String agent) {
         return AGENTS + "/" + agent + "/assignments";
+    }
+
+    /** The assignments of {@code agent}, which holds the definition files of version {@code held}. */
+    public static String assignments(String agent, String held) {
+        return assignments(agent) + "?" + HELD_DEFINITIONS + "=" + URLEncoder.encode(held, StandardCharsets.UTF_8);
     }
 
     public static String artifact(String id) {

@@ -116,9 +116,19 @@ public final class CoordinatorClient {
 
     /** The agent's assignments, or empty when they are still those {@code etag} names (304). */
     public Optional<Assigned> assignments(String agent, Optional<String> etag) throws IOException, InterruptedException {
+        return assignments(agent, etag, Optional.empty());
+    }
+
+    /**
+     * The agent's assignments, or empty when they are still those {@code etag} names (304); without
+     * the definition files when the agent {@code holds} those of the version in force.
+     */
+    public Optional<Assigned> assignments(String agent, Optional<String> etag, Optional<String> holds)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = request(AGENT_CALL_TIMEOUT).GET();
         etag.ifPresent(value -> request.header("If-None-Match", value));
-        Response response = send(ApiPaths.assignments(agent), request);
+        Response response = send(holds.map(version -> ApiPaths.assignments(agent, version)).orElseGet(() -> ApiPaths.assignments(agent)),
+                request);
         if (response.status() == 304) {
             return Optional.empty();
         }
