@@ -60,7 +60,7 @@ class RatioRulesTest {
     @Test
     @DisplayName("the seed's ratio, which keeps no region label, pages on the whole ratio and the rules say the quorum does not apply")
     void wholeRatioSaysNoQuorum() {
-        var definitions = DefinitionLoader.loadFolder(Path.of("../journeys/examples")).definitions();
+        var definitions = DefinitionLoader.loadFile(Path.of(SEED)).definitions();
 
         assertThat(PrometheusRules.render(definitions)).contains("# No quorum of regions for checkout-completion-rate: their queries do"
                 + " not keep a region label (sum by (region) (...)), so they page on the whole ratio.\n").doesNotContain("count(");
