@@ -44,6 +44,7 @@ public final class JourneyScheduler implements AutoCloseable {
 
     /** Quartz only queues due runs, which takes no time: two threads keep its triggers on time. */
     private static final int TRIGGER_THREADS = 2;
+    private static final Duration MISFIRE_THRESHOLD = Duration.ofSeconds(5);
 
     /** What a due run does; called on its lane's runner thread when it starts, which is how late it starts. */
     @FunctionalInterface
@@ -76,7 +77,9 @@ public final class JourneyScheduler implements AutoCloseable {
         properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(TRIGGER_THREADS));
         properties.setProperty("org.quartz.threadPool.threadNamePrefix", "journey-trigger");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        properties.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
+        // A trigger Quartz fires a few seconds late (the agent starting Chromium while it schedules every journey) still
+        // queues its run, its lateness counted as lag; only one later than this is skipped and counted as missed.
+        properties.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(MISFIRE_THRESHOLD.toMillis()));
         try {
             scheduler = new StdSchedulerFactory(properties).getScheduler();
             scheduler.setJobFactory((bundle, ignored) -> bundle.getJobDetail().getJobClass() == DelayJob.class
