@@ -2,49 +2,17 @@ package org.probefleet.coordinator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.probefleet.coordinator.cli.CoordinatorCli;
 import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeStatus;
-import picocli.CommandLine;
 
 /** {@code ./fleet gate} and {@code ./fleet apply} against a running coordinator. */
-class CommandLineTest {
-
-    @TempDir
-    Path folder;
-    TestCoordinator coordinator;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    final TestClock clock = new TestClock(IngestApiTest.NOW);
-
-    @BeforeEach
-    void start() throws Exception {
-        coordinator = new TestCoordinator(folder, clock);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        coordinator.close();
-    }
-
-    int fleet(String... args) {
-        CommandLine command = new CommandLine(new CoordinatorCli());
-        command.setOut(new PrintWriter(out));
-        command.setErr(new PrintWriter(err));
-        return command.execute(args);
-    }
+class CommandLineTest extends CoordinatorCliFixture {
 
     @Test
     @DisplayName("gate exits 0 after healthy outcomes and 3 after an all-region outage exhausts the budget")

@@ -3,55 +3,24 @@ package org.probefleet.coordinator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.probefleet.coordinator.cli.CoordinatorCli;
 import org.probefleet.wire.outcome.Outcome;
 import org.probefleet.wire.outcome.OutcomeStatus;
-import picocli.CommandLine;
 
 /**
  * Deploy markers over HTTP and the command line: who may post them, what they did, the estimate,
  * the gate that reads it and the pull-request review.
  */
-class DeployApiTest {
+class DeployApiTest extends CoordinatorCliFixture {
 
     static final String SLO = "checkout-journey-success";
-
-    @TempDir
-    Path folder;
-    final TestClock clock = new TestClock(IngestApiTest.NOW);
-    TestCoordinator coordinator;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void start() throws Exception {
-        coordinator = new TestCoordinator(folder, clock);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        coordinator.close();
-    }
-
-    int fleet(String... args) {
-        CommandLine command = new CommandLine(new CoordinatorCli());
-        command.setOut(new PrintWriter(out));
-        command.setErr(new PrintWriter(err));
-        return command.execute(args);
-    }
 
     @Test
     @DisplayName("the deploy or admin token marks a deploy; an agent token, no token and a wrong body are refused with reasons")
