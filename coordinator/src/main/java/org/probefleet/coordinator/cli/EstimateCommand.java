@@ -2,7 +2,6 @@ package org.probefleet.coordinator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.probefleet.coordinator.release.Percentages;
@@ -24,10 +23,7 @@ public final class EstimateCommand implements Callable<Integer> {
     String slo;
 
     @Mixin
-    CoordinatorUrl coordinator;
-
-    @Option(names = "--token-file", paramLabel = "FILE", description = "read token when the coordinator needs one (or env PROBEFLEET_TOKEN)")
-    Path tokenFile;
+    ReadAccess access;
 
     @Option(names = "--json", description = "print the coordinator's answer as JSON")
     boolean json;
@@ -39,7 +35,7 @@ public final class EstimateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CoordinatorClient client = CoordinatorClient.create(coordinator.url, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
+        CoordinatorClient client = access.client();
         JsonNode estimate;
         try {
             estimate = fetch(client, slo);

@@ -43,10 +43,7 @@ public final class PrReviewCommand implements Callable<Integer> {
     Changes changes;
 
     @Mixin
-    CoordinatorUrl coordinator;
-
-    @Option(names = "--token-file", paramLabel = "FILE", description = "read token when the coordinator needs one (or env PROBEFLEET_TOKEN)")
-    Path tokenFile;
+    ReadAccess access;
 
     @Option(names = "--json", description = "print the review as JSON, for bots")
     boolean json;
@@ -61,8 +58,7 @@ public final class PrReviewCommand implements Callable<Integer> {
         PullRequestReview review;
         try {
             List<String> files = changedFiles();
-            review = PullRequestReview.of(files, standings(CoordinatorClient.create(coordinator.url,
-                    CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN")), files));
+            review = PullRequestReview.of(files, standings(access.client(), files));
         } catch (CoordinatorCalls.Unreachable | IOException e) {
             err.println("pr-review: " + e.getMessage());
             err.flush();

@@ -32,10 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
     String quarter;
 
     @Mixin
-    CoordinatorUrl coordinator;
-
-    @Option(names = "--token-file", paramLabel = "FILE", description = "read token, when the coordinator needs one (or env PROBEFLEET_TOKEN)")
-    Path tokenFile;
+    ReadAccess access;
 
     @Option(names = "--outcomes", paramLabel = "FILE", description = "offline: outcomes as JSON lines (the ingest format; recorded minutes for ratio and rum SLOs, as replay reads them) instead of a coordinator")
     Path outcomes;
@@ -87,7 +84,7 @@ public final class ReportCommand implements Callable<Integer> {
             markdown = ReviewWriter.markdown(result);
             html = ReviewWriter.html(result);
         } else {
-            CoordinatorClient client = CoordinatorClient.create(coordinator.url, CoordinatorClient.token(tokenFile, "PROBEFLEET_TOKEN"));
+            CoordinatorClient client = access.client();
             CoordinatorClient.Response response;
             try {
                 response = CoordinatorCalls.call(client, remote -> remote.report(chosen.get().toString()));
